@@ -62,17 +62,7 @@ public final class EventCodec {
         if (tree == null || !tree.isObject()) {
             throw new MalformedEventException("not a JSON object");
         }
-        List<String> missing = new ArrayList<>();
-        for (String field : COMMON) {
-            if (isMissing(tree, field)) {
-                missing.add(field);
-            }
-        }
-        for (String field : REQUIRED.getOrDefault(type, List.of())) {
-            if (isMissing(tree, field)) {
-                missing.add(field);
-            }
-        }
+        List<String> missing = missing(tree, COMMON);
         if (!missing.isEmpty()) {
             throw new MalformedEventException("missing " + String.join(", ", missing));
         }
@@ -85,11 +75,25 @@ public final class EventCodec {
         if (version != IntegrationEvent.SCHEMA_VERSION) {
             throw new MalformedEventException("unsupported schemaVersion " + tree.get("schemaVersion").asText());
         }
+        missing = missing(tree, REQUIRED.getOrDefault(type, List.of()));
+        if (!missing.isEmpty()) {
+            throw new MalformedEventException("missing " + String.join(", ", missing));
+        }
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedEventException("invalid " + expectedType + ": " + firstLine(e.getMessage()), e);
         }
+    }
+
+    private static List<String> missing(JsonNode tree, List<String> fields) {
+        List<String> missing = new ArrayList<>();
+        for (String field : fields) {
+            if (isMissing(tree, field)) {
+                missing.add(field);
+            }
+        }
+        return missing;
     }
 
     private static boolean isMissing(JsonNode tree, String field) {

@@ -1,0 +1,83 @@
+package com.orderdesk.cartcom.model.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** Bad records are refused with a reason a person can act on; that reason goes into the DLQ headers. */
+class EventCodecTest {
+
+    @Test
+    void notJsonIsRefused() {
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> EventCodec.read("{not json", OrderImported.class));
+        assertTrue(e.getMessage().startsWith("not JSON"), e.getMessage());
+    }
+
+    @Test
+    void emptyRecordIsRefused() {
+        assertEquals("empty record", assertThrows(MalformedEventException.class,
+                () -> EventCodec.read("", OrderImported.class)).getMessage());
+    }
+
+    @Test
+    void missingIdsAreNamed() throws IOException {
+        ObjectNode json = ContractExamplesTest.exampleCopy(CartOrderFetched.class);
+        json.remove("cartOrderId");
+        json.remove("storeId");
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> EventCodec.read(json.toString(), CartOrderFetched.class));
+        assertEquals("missing storeId", e.getMessage());
+    }
+
+    @Test
+    void missingPayloadIdsAreNamed() throws IOException {
+        ObjectNode json = ContractExamplesTest.exampleCopy(CartOrderFetched.class);
+        json.remove("cartOrderId");
+        json.putNull("order");
+        assertEquals("missing cartOrderId, order", assertThrows(MalformedEventException.class,
+                () -> EventCodec.read(json.toString(), CartOrderFetched.class)).getMessage());
+    }
+
+    @Test
+    void wrongEventTypeIsRefused() throws IOException {
+        ObjectNode json = ContractExamplesTest.exampleCopy(ShipmentCreated.class);
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> EventCodec.read(json.toString(), OrderImported.class));
+        assertTrue(e.getMessage().contains("eventType ShipmentCreated"), e.getMessage());
+    }
+
+    @Test
+    void newerSchemaVersionIsRefused() throws IOException {
+        ObjectNode json = ContractExamplesTest.exampleCopy(OrderImported.class);
+        json.put("schemaVersion", 2);
+        assertEquals("unsupported schemaVersion 2", assertThrows(MalformedEventException.class,
+                () -> EventCodec.read(json.toString(), OrderImported.class)).getMessage());
+    }
+
+    @Test
+    void wrongValueTypeIsRefused() throws IOException {
+        ObjectNode json = ContractExamplesTest.exampleCopy(OrderImported.class);
+        json.put("orderId", "not-a-number");
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> EventCodec.read(json.toString(), OrderImported.class));
+        assertTrue(e.getMessage().startsWith("invalid OrderImported"), e.getMessage());
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredBecauseContractsOnlyGrow() throws IOException {
+        ObjectNode json = ContractExamplesTest.exampleCopy(OrderImported.class);
+        json.put("addedLater", "value");
+        assertEquals(5001, EventCodec.read(json.toString(), OrderImported.class).orderId());
+    }
+
+    @Test
+    void keyIsTheStoreId() throws IOException {
+        OrderImported event = EventCodec.read(ContractExamplesTest.example(OrderImported.class), OrderImported.class);
+        assertEquals("42", event.key());
+    }
+}
