@@ -1,0 +1,174 @@
+package com.orderdesk.cartcom.launcher;
+
+import com.orderdesk.cartcom.devstack.DevStack;
+import com.orderdesk.cartcom.devstack.FreePorts;
+import com.orderdesk.cartcom.devstack.ServiceProcess;
+import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole system on one machine: the local stack (Kafka + PostgreSQL), the Cart.com sandbox and the four
+ * packaged services as child processes, wired the way an operator would wire them (CONTRACTS.md keys).
+ * Used by the run command and by the end-to-end tests.
+ */
+public final class LocalSystem implements AutoCloseable {
+    private static final String TOKEN_KEY_ID = "local-1";
+
+    private final Options options;
+    private final DevStack stack;
+    private final ServiceProcess sandbox;
+    private final Map<Service, ServiceProcess> services;
+    private final String adminToken;
+
+    /** How to run it; the run command uses fixed ports, tests free ones. */
+    public record Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval) {
+        public Options {
+            repoRoot = repoRoot.toAbsolutePath().normalize();
+            dataDir = dataDir.toAbsolutePath().normalize();
+        }
+    }
+
+    private LocalSystem(Options options, DevStack stack, ServiceProcess sandbox, Map<Service, ServiceProcess> services) {
+        this.options = options;
+        this.stack = stack;
+        this.sandbox = sandbox;
+        this.services = services;
+        this.adminToken = options.adminToken();
+    }
+
+    public static LocalSystem start(Options options) {
+        checkPackaged(options.repoRoot());
+        DevStack stack = DevStack.builder().dataDir(options.dataDir().resolve("stack")).start();
+        ServiceProcess sandbox = null;
+        Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+        try {
+            int sandboxPort = options.freePorts() ? FreePorts.find() : 8089;
+            sandbox = ServiceProcess.quarkusApp("cartcom-sandbox", options.repoRoot().resolve("deploy/cartcom-sandbox"))
+                    .systemProperty("quarkus.http.port", Integer.toString(sandboxPort))
+                    .logFile(options.dataDir().resolve("logs/cartcom-sandbox.log"))
+                    .build();
+            CompletableFuture<ServiceProcess> sandboxStart = startAsync(sandbox);
+            Map<String, String> shared = sharedConfig(options, stack, sandboxPort);
+            List<CompletableFuture<ServiceProcess>> starts = new ArrayList<>();
+            starts.add(sandboxStart);
+            for (Service service : Service.values()) {
+                int port = options.freePorts() ? FreePorts.find() : service.defaultPort();
+                ServiceProcess process = ServiceProcess.quarkusApp(service.module(), options.repoRoot().resolve(service.module()))
+                        .systemProperties(shared)
+                        .systemProperty("quarkus.http.port", Integer.toString(port))
+                        .systemProperty("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()))
+                        .logFile(options.dataDir().resolve("logs/" + service.module() + ".log"))
+                        .build();
+                services.put(service, process);
+                starts.add(startAsync(process));
+            }
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+            return new LocalSystem(options, stack, sandbox, services);
+        } catch (RuntimeException e) {
+            services.values().forEach(ServiceProcess::close);
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** What every service is told: the stack, where Cart.com is (the sandbox), the keys. */
+    private static Map<String, String> sharedConfig(Options options, DevStack stack, int sandboxPort) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", stack.bootstrapServers());
+        config.put("quarkus.datasource.username", stack.username());
+        config.put("quarkus.datasource.password", stack.password());
+        config.put("cartcom.base-url-template", "http://127.0.0.1:" + sandboxPort + "/{domain}/api/v1");
+        config.put("cartcom.allow-insecure-base-url", "true");
+        config.put("cartcom.token-keys", tokenKeys(options.dataDir()));
+        config.put("cartcom.token-key-id", TOKEN_KEY_ID);
+        config.put("orderdesk.admin-token", options.adminToken());
+        // Merchants choose 5 minutes or more; locally and in tests a poll every few seconds shows the flow at once.
+        config.put("poller.interval-override", options.pollInterval().toString());
+        return config;
+    }
+
+    /** One token key per data folder, kept so that a restarted system still opens the tokens it sealed. */
+    private static String tokenKeys(Path dataDir) {
+        Path file = dataDir.resolve("token-keys");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dataDir);
+                Files.writeString(file, TokenCrypto.newKeySpec(TOKEN_KEY_ID));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the local token key in " + file, e);
+        }
+    }
+
+    private static CompletableFuture<ServiceProcess> startAsync(ServiceProcess process) {
+        return CompletableFuture.supplyAsync(process::start);
+    }
+
+    private static void checkPackaged(Path repoRoot) {
+        List<String> missing = new ArrayList<>();
+        for (String module : List.of("deploy/cartcom-sandbox", Service.SETTINGS.module(), Service.POLLER.module(),
+                Service.IMPORTER.module(), Service.SHIPMENT_SYNC.module())) {
+            if (!Files.exists(repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))) {
+                missing.add(module);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not packaged yet: " + missing + " (run `mvn install -DskipTests` first)");
+        }
+    }
+
+    public DevStack stack() {
+        return stack;
+    }
+
+    public ServiceProcess process(Service service) {
+        return services.get(service);
+    }
+
+    public ServiceProcess sandboxProcess() {
+        return sandbox;
+    }
+
+    public String baseUrl(Service service) {
+        return origin(services.get(service));
+    }
+
+    public String sandboxUrl() {
+        return origin(sandbox);
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    private static String origin(ServiceProcess process) {
+        var uri = process.readinessUrl();
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.add(sandbox);
+        all.parallelStream().forEach(ServiceProcess::close);
+        stack.close();
+    }
+}
