@@ -1,0 +1,309 @@
+package com.orderdesk.cartcom.devstack;
+
+import com.orderdesk.cartcom.model.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Apache Kafka broker in KRaft mode (combined broker and controller, single node) in its own JVM, started from
+ * the jars whose class path the build wrote into {@code devstack/kafka.classpath}.
+ *
+ * <p>Layout under its folder: {@code server.properties}, {@code ports.properties} (so a later run reuses the ports),
+ * {@code data/} (log.dirs, formatted once), {@code broker.log} (the broker's log and console output).
+ */
+public final class KafkaBroker implements AutoCloseable {
+    public static final int DEFAULT_PARTITIONS = 3;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Path home;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    /** A broker in {@code home}, on the ports of an earlier run there when they are free, else on new free ports. */
+    public KafkaBroker(Path home) {
+        this.home = home.toAbsolutePath();
+        int[] ports = loadOrPickPorts();
+        this.port = ports[0];
+        this.controllerPort = ports[1];
+    }
+
+    /** Formats the storage on first use, starts the broker and waits until it answers. Idempotent. */
+    public synchronized KafkaBroker start() {
+        if (isRunning()) {
+            return this;
+        }
+        requireFree(port);
+        requireFree(controllerPort);
+        writeServerProperties();
+        if (!Files.exists(dataDir().resolve("meta.properties"))) {
+            format();
+        }
+        process = ChildProcesses.start(javaCommand("kafka.Kafka", serverProperties().toString()), home, Map.of(),
+                logFile(), false, this::stop);
+        awaitReady();
+        return this;
+    }
+
+    /** Controlled shutdown (SIGTERM), then SIGKILL after a grace period. The data stays: start() again resumes. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            ChildProcesses.awaitExit(process, STOP_GRACE);
+            process = null;
+        }
+    }
+
+    /** SIGKILL, as a crash would: no controlled shutdown. start() again recovers from the data folder. */
+    public synchronized void kill() {
+        if (process != null) {
+            ChildProcesses.kill(process);
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** The broker's process, e.g. for its pid; empty while stopped. */
+    public synchronized java.util.Optional<ProcessHandle> processHandle() {
+        return isRunning() ? java.util.Optional.of(process.toHandle()) : java.util.Optional.empty();
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path logFile() {
+        return home.resolve("broker.log");
+    }
+
+    /** Every topic of {@link Topics#allWithDeadLetters()} with {@value #DEFAULT_PARTITIONS} partitions. */
+    public void createTopics() {
+        createTopics(DEFAULT_PARTITIONS);
+    }
+
+    /** Every topic of {@link Topics#allWithDeadLetters()}; the {@link Topics#COMPACTED} ones compacted. */
+    public void createTopics(int partitions) {
+        createTopics(bootstrapServers(), partitions);
+    }
+
+    /**
+     * Creates the topics on any broker (also one this class did not start). Existing topics are left as they are.
+     * Replication factor 1: suits a single node.
+     */
+    public static void createTopics(String bootstrapServers, int partitions) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : Topics.allWithDeadLetters()) {
+            NewTopic topic = new NewTopic(name, partitions, (short) 1);
+            if (Topics.COMPACTED.contains(name)) {
+                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            topics.add(topic);
+        }
+        try (Admin admin = admin(bootstrapServers)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            admin.createTopics(missing).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + name, e.getCause());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not create topic " + name, e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not list topics on " + bootstrapServers, e);
+        }
+    }
+
+    /** An admin client with short timeouts, for probing and topic creation. */
+    public static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try (Admin admin = admin(bootstrapServers())) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + "; see "
+                            + logFile() + "\n" + Logs.tail(logFile(), 30));
+                }
+                try {
+                    if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // not listening yet
+                }
+                if (System.nanoTime() > deadline) {
+                    kill();
+                    throw new IllegalStateException("Kafka broker not ready within " + START_TIMEOUT + "; see "
+                            + logFile());
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
+    }
+
+    private void format() {
+        String clusterId = Uuid.randomUuid().toString();
+        ChildProcesses.run(javaCommand("kafka.tools.StorageTool", "format", "--ignore-formatted",
+                        "--cluster-id", clusterId, "--config", serverProperties().toString()),
+                home, Map.of(), home.resolve("format.log"), false, Duration.ofMinutes(2));
+    }
+
+    private List<String> javaCommand(String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                // The broker's slf4j backend is slf4j-simple: its log goes to a file, not to the console.
+                "-Dorg.slf4j.simpleLogger.logFile=" + logFile(),
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
+                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.config=warn",
+                "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaConfig=warn",
+                "-cp", classPath(), mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** The broker's class path: the provided-scope jars plus kafka-clients and its runtime deps. */
+    static String classPath() {
+        String provided = resource("devstack/kafka.classpath");
+        String clients = resource("devstack/kafka-clients.classpath");
+        return provided + java.io.File.pathSeparator + clients;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing: build the devstack module with Maven");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeServerProperties() {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        // A static quorum of one voter: no --standalone/--initial-controllers needed when formatting.
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", dataDir().toString());
+        p.setProperty("num.partitions", Integer.toString(DEFAULT_PARTITIONS));
+        // One node: every replication factor and ISR minimum is 1.
+        p.setProperty("default.replication.factor", "1");
+        p.setProperty("min.insync.replicas", "1");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        // Consumers of a new group get their partitions at once instead of after 3 s.
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // The cleaner's default 128 MiB dedupe buffer is a quarter of the heap; the local topics are tiny.
+        p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+        try (Writer out = Files.newBufferedWriter(serverProperties())) {
+            p.store(out, "written by devstack KafkaBroker on each start");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int[] loadOrPickPorts() {
+        Path file = home.resolve("ports.properties");
+        try {
+            Files.createDirectories(home);
+            if (Files.exists(file)) {
+                Properties saved = new Properties();
+                try (InputStream in = Files.newInputStream(file)) {
+                    saved.load(in);
+                }
+                int savedPort = Integer.parseInt(saved.getProperty("port"));
+                int savedController = Integer.parseInt(saved.getProperty("controller.port"));
+                if (FreePorts.isFree(savedPort) && FreePorts.isFree(savedController)) {
+                    return new int[] {savedPort, savedController};
+                }
+            }
+            int[] ports = {FreePorts.find(), FreePorts.find()};
+            Properties out = new Properties();
+            out.setProperty("port", Integer.toString(ports[0]));
+            out.setProperty("controller.port", Integer.toString(ports[1]));
+            try (Writer w = Files.newBufferedWriter(file)) {
+                out.store(w, "ports of the devstack Kafka broker");
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireFree(int port) {
+        if (!FreePorts.isFree(port)) {
+            throw new IllegalStateException("port " + port + " of the Kafka broker is taken by another process");
+        }
+    }
+
+    private Path serverProperties() {
+        return home.resolve("server.properties");
+    }
+
+    private Path dataDir() {
+        return home.resolve("data");
+    }
+}

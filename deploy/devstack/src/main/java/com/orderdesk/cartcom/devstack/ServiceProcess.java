@@ -1,0 +1,241 @@
+package com.orderdesk.cartcom.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A packaged Quarkus application ({@code target/quarkus-app/quarkus-run.jar}) run as a child process, for
+ * end-to-end and crash tests: start, wait until ready, stop (SIGTERM, then SIGKILL after a grace period), kill
+ * (SIGKILL), restart. Its console output is appended to a log file. Like the stack's processes it dies with this JVM.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private final String name;
+    private final Path jar;
+    private final Map<String, String> systemProperties;
+    private final Map<String, String> env;
+    private final List<String> jvmArgs;
+    private final Path logFile;
+    private final URI readinessUrl;
+    private final Duration startTimeout;
+    private final Duration stopGrace;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    private ServiceProcess(Builder b) {
+        this.name = b.name;
+        this.jar = b.jar.toAbsolutePath();
+        this.systemProperties = Map.copyOf(b.systemProperties);
+        this.env = Map.copyOf(b.env);
+        this.jvmArgs = List.copyOf(b.jvmArgs);
+        this.logFile = b.logFile != null ? b.logFile.toAbsolutePath()
+                : jar.getParent().resolve(name + ".log").toAbsolutePath();
+        this.readinessUrl = b.readinessUrl != null ? b.readinessUrl : defaultReadinessUrl(b.systemProperties);
+        this.startTimeout = b.startTimeout;
+        this.stopGrace = b.stopGrace;
+    }
+
+    /** A service from its module folder: {@code <moduleDir>/target/quarkus-app/quarkus-run.jar}. */
+    public static Builder quarkusApp(String name, Path moduleDir) {
+        return new Builder(name, moduleDir.resolve("target/quarkus-app/quarkus-run.jar"));
+    }
+
+    /** A service from any runnable jar. */
+    public static Builder jar(String name, Path jar) {
+        return new Builder(name, jar);
+    }
+
+    /** Starts the process (if not running) and waits until the readiness URL answers 200. */
+    public synchronized ServiceProcess start() {
+        if (isRunning()) {
+            return this;
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: package the service first");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", jar.toString()));
+        process = ChildProcesses.start(command, jar.getParent(), env, logFile, false, this::stop);
+        awaitReady();
+        return this;
+    }
+
+    /** SIGTERM (Quarkus shuts down gracefully), SIGKILL if still alive after the grace period. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            ChildProcesses.awaitExit(process, stopGrace);
+            process = null;
+        }
+    }
+
+    /** SIGKILL, as a crash would. */
+    public synchronized void kill() {
+        if (process != null) {
+            ChildProcesses.kill(process);
+            process = null;
+        }
+    }
+
+    /** stop() then start(), with the same settings. */
+    public synchronized ServiceProcess restart() {
+        stop();
+        return start();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized Optional<ProcessHandle> processHandle() {
+        return isRunning() ? Optional.of(process.toHandle()) : Optional.empty();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public URI readinessUrl() {
+        return readinessUrl;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(readinessUrl).timeout(Duration.ofSeconds(5)).GET().build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile
+                        + "\n" + Logs.tail(logFile, 40));
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            if (System.nanoTime() > deadline) {
+                kill();
+                throw new IllegalStateException(name + " not ready at " + readinessUrl + " within " + startTimeout
+                        + "; see " + logFile + "\n" + Logs.tail(logFile, 40));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+        }
+    }
+
+    private static URI defaultReadinessUrl(Map<String, String> systemProperties) {
+        String port = systemProperties.get("quarkus.http.port");
+        if (port == null) {
+            throw new IllegalStateException("set quarkus.http.port (e.g. FreePorts.find()) or a readiness URL");
+        }
+        return URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+    }
+
+    /** Settings of a service process. */
+    public static final class Builder {
+        private final String name;
+        private final Path jar;
+        private final Map<String, String> systemProperties = new LinkedHashMap<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m"));
+        private Path logFile;
+        private URI readinessUrl;
+        private Duration startTimeout = Duration.ofSeconds(90);
+        private Duration stopGrace = Duration.ofSeconds(20);
+
+        private Builder(String name, Path jar) {
+            this.name = name;
+            this.jar = jar;
+        }
+
+        /** A {@code -Dkey=value} for the service, e.g. {@code quarkus.http.port}. */
+        public Builder systemProperty(String key, String value) {
+            systemProperties.put(key, value);
+            return this;
+        }
+
+        public Builder systemProperties(Map<String, String> properties) {
+            systemProperties.putAll(properties);
+            return this;
+        }
+
+        public Builder env(String key, String value) {
+            env.put(key, value);
+            return this;
+        }
+
+        public Builder env(Map<String, String> variables) {
+            env.putAll(variables);
+            return this;
+        }
+
+        /** JVM options; replaces the default {@code -Xmx256m}. */
+        public Builder jvmArgs(String... args) {
+            jvmArgs.clear();
+            jvmArgs.addAll(List.of(args));
+            return this;
+        }
+
+        public Builder logFile(Path logFile) {
+            this.logFile = logFile;
+            return this;
+        }
+
+        /** Default: {@code http://127.0.0.1:<quarkus.http.port>/q/health/ready}. */
+        public Builder readinessUrl(String url) {
+            this.readinessUrl = URI.create(url);
+            return this;
+        }
+
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        public Builder stopGrace(Duration grace) {
+            this.stopGrace = grace;
+            return this;
+        }
+
+        /** The process, not started yet. */
+        public ServiceProcess build() {
+            return new ServiceProcess(this);
+        }
+
+        public ServiceProcess start() {
+            return build().start();
+        }
+    }
+}
