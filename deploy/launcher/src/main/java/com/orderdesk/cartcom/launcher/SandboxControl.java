@@ -26,7 +26,7 @@ public final class SandboxControl {
 
     public List<Long> seedOrders(String domain, int count, long statusId) {
         JsonNode seeded = http.post("/_sandbox/stores/" + domain + "/orders/seed",
-                Map.of("count", count, "order_status_id", statusId)).expect(200, "seed orders");
+                Map.of("count", count, "order_status_id", statusId)).expect(201, "seed orders");
         List<Long> ids = new ArrayList<>();
         seeded.path("order_ids").forEach(id -> ids.add(id.asLong()));
         if (ids.size() != count) {

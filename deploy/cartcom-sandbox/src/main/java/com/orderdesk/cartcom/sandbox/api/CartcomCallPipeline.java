@@ -1,0 +1,169 @@
+package com.orderdesk.cartcom.sandbox.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderdesk.cartcom.sandbox.fault.FaultKind;
+import com.orderdesk.cartcom.sandbox.fault.FaultSettings;
+import com.orderdesk.cartcom.sandbox.fault.MalformedBodies;
+import com.orderdesk.cartcom.sandbox.ratelimit.RateDecision;
+import com.orderdesk.cartcom.sandbox.store.CallRecord;
+import com.orderdesk.cartcom.sandbox.store.RecordNotFoundException;
+import com.orderdesk.cartcom.sandbox.store.ValidationException;
+import com.orderdesk.cartcom.sandbox.store.SandboxStore;
+import com.orderdesk.cartcom.sandbox.store.StoreRegistry;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * What every Cart.com call goes through, in the live API's order: find the store, count the call against
+ * the store's window (429 when full), check the token (401), inject faults, run the route, then add
+ * X-AC-Call-Limit and record the call in the store's log.
+ */
+@ApplicationScoped
+public class CartcomCallPipeline {
+
+    public static final String TOKEN_HEADER = "X-AC-Auth-Token";
+    public static final String CALL_LIMIT_HEADER = "X-AC-Call-Limit";
+    private static final String JSON = MediaType.APPLICATION_JSON + ";charset=utf-8";
+    private static final Logger LOG = Logger.getLogger(CartcomCallPipeline.class);
+
+    private final StoreRegistry registry;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public CartcomCallPipeline(StoreRegistry registry, ObjectMapper mapper, Clock clock) {
+        this.registry = registry;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Response run(String domain, HttpServerRequest http, String body, Function<CartcomCall, CartcomReply> route) {
+        Optional<SandboxStore> found = registry.find(domain);
+        if (found.isEmpty()) {
+            // No store, no window and no log: the live equivalent is a host that serves no store.
+            return json(404, CartcomErrorBody.of(404, "No store is served at " + domain)).build();
+        }
+        SandboxStore store = found.get();
+        Instant now = clock.instant();
+        RateDecision decision = store.rateLimiter().tryAcquire(now);
+        Outcome outcome;
+        if (!decision.allowed()) {
+            outcome = new Outcome(tooManyRequests(store, decision, now), null, null);
+        } else if (!store.acceptsToken(http.getHeader(TOKEN_HEADER))) {
+            String details = http.getHeader(TOKEN_HEADER) == null
+                    ? "The X-AC-Auth-Token header is missing" : "The access token is invalid or has been revoked";
+            outcome = new Outcome(json(401, CartcomErrorBody.of(401, details)), null, null);
+        } else {
+            outcome = serve(store, http, body, route, now, decision);
+        }
+        String callLimit = outcome.callLimit() != null ? outcome.callLimit() : decision.callLimitHeader();
+        Response response = outcome.builder().header(CALL_LIMIT_HEADER, callLimit).build();
+        store.callLog().record(new CallRecord(now, http.method().name(), storePath(http.path()),
+                decodedQuery(http.query()), response.getStatus(), outcome.fault()));
+        return response;
+    }
+
+    private Outcome serve(SandboxStore store, HttpServerRequest http, String body,
+                          Function<CartcomCall, CartcomReply> route, Instant now, RateDecision decision) {
+        FaultKind fault = store.faults().draw();
+        FaultSettings faults = store.faults().settings();
+        pause(faults.latencyMs());
+        switch (fault) {
+            case SERVER_ERROR:
+                return new Outcome(json(500, CartcomErrorBody.of(500, "An error has occurred (injected fault)")),
+                        "server_error", null);
+            case RATE_LIMITED:
+                // A simulated 429 looks like a full window to the client.
+                RateDecision full = store.rateLimiter().exhaustedView(now);
+                return new Outcome(tooManyRequests(store, full, now), "rate_limited", full.callLimitHeader());
+            default:
+                break;
+        }
+        CartcomReply reply;
+        try {
+            reply = route.apply(new CartcomCall(store, http.absoluteURI(), http.query(), body, mapper, now));
+        } catch (CartcomException e) {
+            reply = new CartcomReply(e.status(), CartcomErrorBody.of(e.status(), e.getMessage()));
+        } catch (RecordNotFoundException e) {
+            reply = new CartcomReply(404, CartcomErrorBody.of(404, e.getMessage()));
+        } catch (ValidationException e) {
+            reply = new CartcomReply(409, CartcomErrorBody.of(409, e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Cart.com route failed", e);
+            reply = new CartcomReply(500, CartcomErrorBody.of(500, "An error has occurred"));
+        }
+        if (fault == FaultKind.TIMEOUT) {
+            // The change is made, then the answer comes too late: the client cannot tell whether it happened.
+            pause(faults.timeoutMs());
+            return new Outcome(json(reply.status(), reply.body()), "timeout", null);
+        }
+        if (fault == FaultKind.MALFORMED) {
+            if (store.faults().nextBoolean()) {
+                return new Outcome(Response.status(reply.status()).type(JSON).entity(MalformedBodies.truncate(write(reply.body()))),
+                        "malformed", null);
+            }
+            return new Outcome(Response.status(reply.status()).type(MediaType.TEXT_HTML).entity(MalformedBodies.HTML_PAGE),
+                    "malformed", null);
+        }
+        return new Outcome(json(reply.status(), reply.body()), null, null);
+    }
+
+    private Response.ResponseBuilder tooManyRequests(SandboxStore store, RateDecision decision, Instant now) {
+        return json(429, CartcomErrorBody.of(429, "Rate limit exceeded: " + decision.limit() + " calls per "
+                + store.settings().windowSeconds() + " seconds"))
+                .header("Retry-After", store.settings().retryAfterFormat().format(now, decision.resetAt()));
+    }
+
+    private static Response.ResponseBuilder json(int status, Object body) {
+        return Response.status(status).type(JSON).entity(body);
+    }
+
+    private String write(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            return "{";
+        }
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** "/acme.sandbox.test/api/v1/orders" -> "/api/v1/orders": the path as the live store would log it. */
+    private static String storePath(String path) {
+        int second = path.indexOf('/', 1);
+        return second < 0 ? path : path.substring(second);
+    }
+
+    private static String decodedQuery(String rawQuery) {
+        if (rawQuery == null) {
+            return "";
+        }
+        try {
+            return URLDecoder.decode(rawQuery, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return rawQuery;
+        }
+    }
+
+    /** callLimit overrides the window's own X-AC-Call-Limit value (simulated 429s). */
+    private record Outcome(Response.ResponseBuilder builder, String fault, String callLimit) {
+    }
+}

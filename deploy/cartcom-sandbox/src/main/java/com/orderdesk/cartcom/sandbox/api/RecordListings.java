@@ -1,0 +1,64 @@
+package com.orderdesk.cartcom.sandbox.api;
+
+import com.orderdesk.cartcom.sandbox.api.query.ListRequest;
+import com.orderdesk.cartcom.sandbox.api.query.RecordFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The three read shapes every resource shares: a queried page, select_many, and one record by id. */
+public final class RecordListings {
+
+    private RecordListings() {
+    }
+
+    public static CartcomReply list(CartcomCall call, List<Map<String, Object>> rows, String listKey,
+                                    Function<Map<String, Object>, Map<String, Object>> expand) {
+        ListRequest request = call.list();
+        List<Map<String, Object>> matched = RecordFilter.filterAndSort(rows, request, call.zone());
+        return CartcomReply.ok(ListPager.page(matched, request, listKey, call.absoluteUrl(),
+                row -> ResourceJson.render(expand.apply(row), call.zone(), request.fields())));
+    }
+
+    public static CartcomReply list(CartcomCall call, List<Map<String, Object>> rows, String listKey) {
+        return list(call, rows, listKey, Function.identity());
+    }
+
+    /** GET /{resource}/select_many?ids=1,2,3: unknown ids are left out; no ids is a 400 (common_usage.md). */
+    public static CartcomReply selectMany(CartcomCall call, Map<Long, ? extends Object> table, String listKey,
+                                          Function<Object, Map<String, Object>> toRow) {
+        ListRequest request = call.list();
+        if (request.ids() == null || request.ids().isEmpty()) {
+            throw CartcomException.badRequest("This method requires one or more resource IDs to be specified");
+        }
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (long id : request.ids().stream().distinct().toList()) {
+            Object record = table.get(id);
+            if (record != null) {
+                found.add(toRow.apply(record));
+            }
+        }
+        List<Map<String, Object>> sorted = RecordFilter.filterAndSort(found, request, call.zone());
+        List<Map<String, Object>> rendered = new ArrayList<>();
+        sorted.forEach(row -> rendered.add(ResourceJson.render(row, call.zone(), request.fields())));
+        return CartcomReply.ok(ListPager.whole(rendered, listKey));
+    }
+
+    public static <T> T byId(Map<Long, T> table, String idText, String what) {
+        T record = null;
+        try {
+            record = table.get(Long.parseLong(idText));
+        } catch (NumberFormatException e) {
+            // not a number: no such record
+        }
+        if (record == null) {
+            throw CartcomException.notFound(what + " " + idText + " was not found");
+        }
+        return record;
+    }
+
+    public static CartcomReply one(CartcomCall call, Map<String, Object> raw) {
+        return CartcomReply.ok(ResourceJson.render(raw, call.zone(), call.list().fields()));
+    }
+}

@@ -1,0 +1,41 @@
+package com.orderdesk.cartcom.sandbox.control;
+
+import com.orderdesk.cartcom.sandbox.store.CallRecord;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Every Cart.com call a store received (401s, 429s and faulted ones included), oldest first. */
+@Path("/_sandbox/stores/{domain}/calls")
+@Produces(MediaType.APPLICATION_JSON)
+public class CallLogControlResource {
+
+    private final ControlStores stores;
+
+    public CallLogControlResource(ControlStores stores) {
+        this.stores = stores;
+    }
+
+    /** at is UTC; query is decoded (so "+" reads as a space); fault names an injected fault or is null. */
+    public record CallView(String at, String method, String path, String query, int status, String fault) {
+        static CallView of(CallRecord r) {
+            return new CallView(r.at().toString(), r.method(), r.path(), r.query(), r.status(), r.fault());
+        }
+    }
+
+    @GET
+    public List<CallView> list(@PathParam("domain") String domain) {
+        return stores.require(domain).callLog().snapshot().stream().map(CallView::of).toList();
+    }
+
+    @DELETE
+    public Response clear(@PathParam("domain") String domain) {
+        stores.require(domain).callLog().clear();
+        return Response.noContent().build();
+    }
+}

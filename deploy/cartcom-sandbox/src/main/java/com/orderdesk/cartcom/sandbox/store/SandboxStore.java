@@ -1,0 +1,74 @@
+package com.orderdesk.cartcom.sandbox.store;
+
+import com.orderdesk.cartcom.sandbox.fault.FaultInjector;
+import com.orderdesk.cartcom.sandbox.ratelimit.FixedWindowRateLimiter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** One fake Cart.com store: its tokens, settings, rate-limit window, faults, call log and records. */
+public final class SandboxStore {
+
+    private final String domain;
+    private final List<String> tokens = new CopyOnWriteArrayList<>();
+    private volatile StoreSettings settings;
+    private final FixedWindowRateLimiter rateLimiter;
+    private final FaultInjector faults;
+    private final CallLog callLog;
+    private final StoreData data;
+
+    public SandboxStore(String domain, StoreSettings settings, long defaultTimeoutMs, int callLogLimit, long firstOrderId) {
+        this.domain = domain;
+        this.settings = settings;
+        this.rateLimiter = new FixedWindowRateLimiter(settings.rateLimit(), Duration.ofSeconds(settings.windowSeconds()));
+        this.faults = new FaultInjector(defaultTimeoutMs);
+        this.callLog = new CallLog(callLogLimit);
+        this.data = new StoreData(firstOrderId);
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    public synchronized void updateSettings(StoreSettings newSettings) {
+        rateLimiter.reconfigure(newSettings.rateLimit(), Duration.ofSeconds(newSettings.windowSeconds()));
+        settings = newSettings;
+    }
+
+    public boolean acceptsToken(String token) {
+        return token != null && tokens.contains(token.trim());
+    }
+
+    public void addToken(String token) {
+        tokens.add(token);
+    }
+
+    public boolean revokeToken(String token) {
+        return tokens.remove(token);
+    }
+
+    public List<String> tokens() {
+        return new ArrayList<>(tokens);
+    }
+
+    public FixedWindowRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public CallLog callLog() {
+        return callLog;
+    }
+
+    public StoreData data() {
+        return data;
+    }
+}

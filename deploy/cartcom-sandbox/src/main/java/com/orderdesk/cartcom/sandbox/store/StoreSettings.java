@@ -1,0 +1,21 @@
+package com.orderdesk.cartcom.sandbox.store;
+
+import com.orderdesk.cartcom.sandbox.ratelimit.Plan;
+import com.orderdesk.cartcom.sandbox.ratelimit.RetryAfterFormat;
+import java.time.ZoneId;
+
+/**
+ * A store's knobs. plan is null when the limit was set as an explicit number. utcOffset is kept as given
+ * ("-06:00" or a zone id such as "America/Chicago", which then follows daylight saving like a real store).
+ */
+public record StoreSettings(Plan plan, int rateLimit, int windowSeconds, String utcOffset, ZoneId zone,
+                            RetryAfterFormat retryAfterFormat) {
+
+    public static ZoneId parseZone(String utcOffset) {
+        try {
+            return ZoneId.of(utcOffset.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("utc_offset must look like -06:00 or be a zone id: " + utcOffset);
+        }
+    }
+}
