@@ -1,0 +1,33 @@
+package com.orderdesk.cartcom.poller.listener;
+
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.ManualImportRequested;
+import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Manual import requests: recorded here (idempotently, by import id) and run by the poll scheduler's workers. */
+@ApplicationScoped
+public class ImportRequestListener {
+    public static final String CHANNEL = "import-requests";
+    private static final Logger LOG = Logger.getLogger(ImportRequestListener.class);
+
+    private final ImportRequestRepository imports;
+
+    public ImportRequestListener(ImportRequestRepository imports) {
+        this.imports = imports;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void onRequest(String value) {
+        ManualImportRequested request = EventCodec.read(value, ManualImportRequested.class);
+        if (imports.record(request.importId(), request.storeId(), request.since())) {
+            LOG.infof("manual import %s of store %d since %s queued", request.importId(), request.storeId(), request.since());
+        }
+    }
+}

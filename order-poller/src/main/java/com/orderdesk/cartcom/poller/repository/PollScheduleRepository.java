@@ -1,0 +1,247 @@
+package com.orderdesk.cartcom.poller.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The poll_schedule table: which stores are due, who holds them, and their cursor. Every write that ends a
+ * poll checks the lease owner, so an instance that lost its lease (paused too long) cannot overwrite the work
+ * of the instance that took over.
+ */
+@ApplicationScoped
+public class PollScheduleRepository {
+
+    /**
+     * Claims due stores in one statement. {@code FOR UPDATE SKIP LOCKED} lets instances claim side by side
+     * without waiting on each other; PostgreSQL re-checks the subquery on rows another claim just changed, so a
+     * store is never handed to two instances.
+     */
+    private static final String CLAIM = """
+            UPDATE poll_schedule SET lease_owner = ?, lease_until = now() + ?::interval, last_polled_at = now(), updated_at = now()
+            WHERE store_id IN (
+                SELECT store_id FROM poll_schedule
+                WHERE next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
+                  AND active AND paused_reason IS NULL
+                ORDER BY next_poll_at LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING store_id, cursor_updated_at, cursor_order_id, consecutive_failures""";
+
+    private final AgroalDataSource dataSource;
+
+    public PollScheduleRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<ClaimedStore> claimDue(String owner, Duration lease, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<ClaimedStore> claimed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setString(1, owner);
+            claim.setString(2, interval(lease));
+            claim.setInt(3, limit);
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp cursor = rs.getTimestamp(2);
+                    long cursorOrder = rs.getLong(3);
+                    claimed.add(new ClaimedStore(rs.getLong(1), cursor == null ? null : cursor.toInstant(),
+                            rs.wasNull() ? null : cursorOrder, rs.getInt(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot claim due stores", e);
+        }
+        return claimed;
+    }
+
+    /**
+     * Applies a newer snapshot's state. A store that becomes active (or gets new credentials while paused) is
+     * due at once; an active store keeps its schedule; an inactive one is no longer claimed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applySnapshot(long storeId, long version, boolean active, boolean credentialsChanged) {
+        execute("""
+                INSERT INTO poll_schedule (store_id, active, snapshot_version, next_poll_at)
+                VALUES (?, ?, ?, now())
+                ON CONFLICT (store_id) DO UPDATE SET
+                    active = EXCLUDED.active,
+                    snapshot_version = EXCLUDED.snapshot_version,
+                    next_poll_at = CASE
+                        WHEN EXCLUDED.active AND (NOT poll_schedule.active OR (? AND poll_schedule.paused_reason IS NOT NULL))
+                        THEN now() ELSE poll_schedule.next_poll_at END,
+                    paused_reason = CASE WHEN ? THEN NULL ELSE poll_schedule.paused_reason END,
+                    consecutive_failures = CASE WHEN ? THEN 0 ELSE poll_schedule.consecutive_failures END,
+                    updated_at = now()
+                WHERE poll_schedule.snapshot_version < EXCLUDED.snapshot_version""",
+                ps -> {
+                    ps.setLong(1, storeId);
+                    ps.setBoolean(2, active);
+                    ps.setLong(3, version);
+                    ps.setBoolean(4, credentialsChanged);
+                    ps.setBoolean(5, credentialsChanged);
+                    ps.setBoolean(6, credentialsChanged);
+                });
+    }
+
+    /** A tombstone: the store is gone, never claimed again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deactivate(long storeId) {
+        execute("UPDATE poll_schedule SET active = FALSE, updated_at = now() WHERE store_id = ?",
+                ps -> ps.setLong(1, storeId));
+    }
+
+    /** Keeps the lease while a long poll goes on. Returns false if the lease was lost. */
+    public boolean renewLease(long storeId, String owner, Duration lease) {
+        return execute("UPDATE poll_schedule SET lease_until = now() + ?::interval WHERE store_id = ? AND lease_owner = ?",
+                ps -> {
+                    ps.setString(1, interval(lease));
+                    ps.setLong(2, storeId);
+                    ps.setString(3, owner);
+                }) == 1;
+    }
+
+    /** Checks (and keeps) the lease inside a step's transaction when there is no cursor to move. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean renewLeaseInTransaction(long storeId, String owner) {
+        return execute("UPDATE poll_schedule SET updated_at = now() WHERE store_id = ? AND lease_owner = ?",
+                ps -> {
+                    ps.setLong(1, storeId);
+                    ps.setString(2, owner);
+                }) == 1;
+    }
+
+    /** Moves the cursor after Kafka acknowledged the page that reached it (never backwards). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean advanceCursor(long storeId, String owner, Instant updatedAt, Long orderId) {
+        return execute("""
+                UPDATE poll_schedule SET
+                    cursor_order_id = CASE WHEN cursor_updated_at IS NULL OR cursor_updated_at <= ? THEN ? ELSE cursor_order_id END,
+                    cursor_updated_at = GREATEST(cursor_updated_at, ?), updated_at = now()
+                WHERE store_id = ? AND lease_owner = ?""",
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(updatedAt));
+                    setLong(ps, 2, orderId);
+                    ps.setTimestamp(3, Timestamp.from(updatedAt));
+                    ps.setLong(4, storeId);
+                    ps.setString(5, owner);
+                }) == 1;
+    }
+
+    /** Ends a successful poll: next one after {@code next}, failures forgotten, lease released. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean releaseAfterSuccess(long storeId, String owner, Duration next) {
+        return execute("""
+                UPDATE poll_schedule SET next_poll_at = now() + ?::interval, lease_owner = NULL, lease_until = NULL,
+                    consecutive_failures = 0, last_success_at = now(), last_error = NULL, updated_at = now()
+                WHERE store_id = ? AND lease_owner = ?""",
+                ps -> {
+                    ps.setString(1, interval(next));
+                    ps.setLong(2, storeId);
+                    ps.setString(3, owner);
+                }) == 1;
+    }
+
+    /** Ends a failed poll: retried after {@code retryIn}, one more consecutive failure counted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean releaseAfterFailure(long storeId, String owner, Duration retryIn, String error) {
+        return execute("""
+                UPDATE poll_schedule SET next_poll_at = now() + ?::interval, lease_owner = NULL, lease_until = NULL,
+                    consecutive_failures = consecutive_failures + 1, last_error = ?, updated_at = now()
+                WHERE store_id = ? AND lease_owner = ?""",
+                ps -> {
+                    ps.setString(1, interval(retryIn));
+                    ps.setString(2, error);
+                    ps.setLong(3, storeId);
+                    ps.setString(4, owner);
+                }) == 1;
+    }
+
+    /** Stops polling until the merchant fixes something (a new snapshot with new credentials un-pauses). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean pause(long storeId, String owner, String reason) {
+        return execute("""
+                UPDATE poll_schedule SET paused_reason = ?, last_error = ?, lease_owner = NULL, lease_until = NULL,
+                    consecutive_failures = consecutive_failures + 1, updated_at = now()
+                WHERE store_id = ? AND lease_owner = ?""",
+                ps -> {
+                    ps.setString(1, reason);
+                    ps.setString(2, reason);
+                    ps.setLong(3, storeId);
+                    ps.setString(4, owner);
+                }) == 1;
+    }
+
+    /** Gives a store back without changing its schedule (it turned inactive while claimed). */
+    public void release(long storeId, String owner) {
+        execute("UPDATE poll_schedule SET lease_owner = NULL, lease_until = NULL WHERE store_id = ? AND lease_owner = ?",
+                ps -> {
+                    ps.setLong(1, storeId);
+                    ps.setString(2, owner);
+                });
+    }
+
+    public Optional<ScheduleRow> find(long storeId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT store_id, active, next_poll_at, lease_owner, cursor_updated_at, consecutive_failures,
+                            paused_reason, last_error FROM poll_schedule WHERE store_id = ?""")) {
+            select.setLong(1, storeId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp cursor = rs.getTimestamp(5);
+                return Optional.of(new ScheduleRow(rs.getLong(1), rs.getBoolean(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), cursor == null ? null : cursor.toInstant(), rs.getInt(6), rs.getString(7),
+                        rs.getString(8)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read schedule of store " + storeId, e);
+        }
+    }
+
+    /** One row as stored, for tests and diagnostics. */
+    public record ScheduleRow(long storeId, boolean active, Instant nextPollAt, String leaseOwner, Instant cursorUpdatedAt,
+                              int consecutiveFailures, String pausedReason, String lastError) {
+    }
+
+    static String interval(Duration duration) {
+        return duration.toMillis() + " milliseconds";
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private int execute(String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("poll_schedule update failed", e);
+        }
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+}

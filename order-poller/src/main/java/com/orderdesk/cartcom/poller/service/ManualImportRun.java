@@ -1,0 +1,113 @@
+package com.orderdesk.cartcom.poller.service;
+
+import com.orderdesk.cartcom.model.cartcom.CartcomException;
+import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
+import com.orderdesk.cartcom.model.events.CartOrderFetched;
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
+import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
+import com.orderdesk.cartcom.poller.client.CartcomOrderSource;
+import com.orderdesk.cartcom.poller.client.OrderPage;
+import com.orderdesk.cartcom.poller.client.OrderQueries;
+import com.orderdesk.cartcom.poller.client.RawOrderPublisher;
+import com.orderdesk.cartcom.poller.config.PollerConfig;
+import com.orderdesk.cartcom.poller.config.SharedBeans.InstanceId;
+import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
+import com.orderdesk.cartcom.poller.repository.ImportRequestRepository.ClaimedImport;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one manual import: every order in the download statuses placed since the requested date, published
+ * with the import id (the importer's dedupe skips what it already has). Progress is reported after each page.
+ * A retry (after a crash or a retryable failure) starts over from the first page; duplicates are absorbed
+ * downstream.
+ */
+@ApplicationScoped
+public class ManualImportRun {
+    private static final Logger LOG = Logger.getLogger(ManualImportRun.class);
+
+    private final StoreSnapshots snapshots;
+    private final StoreAccess access;
+    private final CartcomOrderSource source;
+    private final RawOrderPublisher publisher;
+    private final ImportRequestRepository imports;
+    private final ImportOutcomes outcomes;
+    private final PollerConfig config;
+    private final String owner;
+
+    public ManualImportRun(StoreSnapshots snapshots, StoreAccess access, CartcomOrderSource source, RawOrderPublisher publisher,
+                           ImportRequestRepository imports, ImportOutcomes outcomes, PollerConfig config, InstanceId instanceId) {
+        this.snapshots = snapshots;
+        this.access = access;
+        this.source = source;
+        this.publisher = publisher;
+        this.imports = imports;
+        this.outcomes = outcomes;
+        this.config = config;
+        this.owner = instanceId.value();
+    }
+
+    public void run(ClaimedImport request) {
+        long storeId = request.storeId();
+        StoreIntegrationChanged snapshot = snapshots.find(storeId).filter(StoreIntegrationChanged::active).orElse(null);
+        if (snapshot == null) {
+            // The request may overtake the store's snapshot (two topics): wait a little before giving up.
+            if (request.requestedAt().plus(config.importSnapshotWait()).isAfter(Instant.now())) {
+                outcomes.retryLater(request.importId(), owner, Duration.ofSeconds(2), "waiting for the store's settings");
+            } else {
+                outcomes.failed(storeId, request.importId(), owner, 0, "the store is not connected to Cart.com or not enabled");
+            }
+            return;
+        }
+        long found = 0;
+        try {
+            CartcomStoreApi api = access.open(snapshot);
+            ZoneId zone = StoreAccess.zoneOf(snapshot);
+            outcomes.progress(storeId, request.importId(), "Manual import started", 0);
+            OrderPage page = source.firstPage(api,
+                    OrderQueries.orderedSince(snapshot.downloadStatusIds(), request.since(), config.pageSize()), zone);
+            while (true) {
+                publisher.publishAndAwait(page.orders().stream()
+                        .map(o -> CartOrderFetched.of(storeId, o.id(), request.importId(), o.order(), o.shippingAddress(),
+                                o.billingAddress(), o.customer()))
+                        .toList());
+                found += page.orders().size();
+                if (page.nextPage() == null || page.orders().isEmpty()) {
+                    break;
+                }
+                outcomes.progress(storeId, request.importId(), "Manual import: " + found + " orders found so far", found);
+                String next = access.nextPageUrl(snapshot, page.nextPage());
+                if (!imports.renewLease(request.importId(), owner, config.lease(), found)) {
+                    LOG.warnf("import %s: lease lost; another instance continues", request.importId());
+                    return;
+                }
+                page = source.nextPage(api, next, zone);
+            }
+            outcomes.completed(storeId, request.importId(), owner, found);
+        } catch (TokenDecryptionException e) {
+            outcomes.failed(storeId, request.importId(), owner, found, "the stored access token cannot be opened");
+        } catch (CartcomException e) {
+            if (e.retryable() && request.attempts() < config.importMaxAttempts()) {
+                Duration retryIn = e.retryAfter().orElse(config.backoffInitial().multipliedBy(request.attempts()));
+                LOG.warnf("import %s: %s; retrying in %s", request.importId(), e.getMessage(), retryIn);
+                outcomes.retryLater(request.importId(), owner, retryIn, e.getMessage());
+            } else {
+                outcomes.failed(storeId, request.importId(), owner, found,
+                        e.kind() == CartcomException.Kind.CREDENTIALS_REJECTED
+                                ? "Cart.com rejected the access token (HTTP " + e.httpStatus() + ")" : e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "import %s failed", request.importId());
+            if (request.attempts() < config.importMaxAttempts()) {
+                outcomes.retryLater(request.importId(), owner, config.backoffInitial().multipliedBy(request.attempts()),
+                        StorePoll.describe(e));
+            } else {
+                outcomes.failed(storeId, request.importId(), owner, found, StorePoll.describe(e));
+            }
+        }
+    }
+}

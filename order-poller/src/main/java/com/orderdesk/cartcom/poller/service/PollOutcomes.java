@@ -1,0 +1,85 @@
+package com.orderdesk.cartcom.poller.service;
+
+import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
+import com.orderdesk.cartcom.poller.client.FetchedOrder;
+import com.orderdesk.cartcom.poller.outbox.ActivityLog;
+import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
+import com.orderdesk.cartcom.poller.repository.PublishedOrderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The database side of a poll, each step one transaction: the schedule change and the activity that reports it
+ * commit together (outbox). Every step checks the lease, so a poll that lost its store writes nothing.
+ */
+@ApplicationScoped
+public class PollOutcomes {
+    private final PollScheduleRepository schedule;
+    private final PublishedOrderRepository published;
+    private final ActivityLog activity;
+
+    public PollOutcomes(PollScheduleRepository schedule, PublishedOrderRepository published, ActivityLog activity) {
+        this.schedule = schedule;
+        this.published = published;
+        this.activity = activity;
+    }
+
+    /**
+     * After Kafka acknowledged a page: remember what was published and move the cursor to the newest
+     * updated_at of the page. Returns false if the lease was lost.
+     */
+    @Transactional
+    public boolean pageDone(long storeId, String owner, List<FetchedOrder> pageOrders, List<FetchedOrder> publishedOrders) {
+        for (FetchedOrder order : publishedOrders) {
+            published.recordPublished(storeId, order.id(), order.updatedAtRaw(), order.updatedAt());
+        }
+        FetchedOrder newest = pageOrders.stream().filter(o -> o.updatedAt() != null)
+                .max(Comparator.comparing(FetchedOrder::updatedAt).thenComparing(FetchedOrder::id)).orElse(null);
+        if (newest == null) {
+            return schedule.renewLeaseInTransaction(storeId, owner);
+        }
+        return schedule.advanceCursor(storeId, owner, newest.updatedAt(), newest.id());
+    }
+
+    @Transactional
+    public boolean succeeded(long storeId, String owner, Duration next, long ordersFound, Instant pruneBefore) {
+        if (!schedule.releaseAfterSuccess(storeId, owner, next)) {
+            return false;
+        }
+        if (pruneBefore != null) {
+            published.pruneBefore(storeId, pruneBefore);
+        }
+        activity.record(storeId, ActivityLog.POLL, Level.info,
+                ordersFound == 1 ? "Checked Cart.com: 1 new or updated order" : "Checked Cart.com: " + ordersFound + " new or updated orders",
+                null, ordersFound);
+        return true;
+    }
+
+    @Transactional
+    public boolean failed(long storeId, String owner, Duration retryIn, String message) {
+        if (!schedule.releaseAfterFailure(storeId, owner, retryIn, message)) {
+            return false;
+        }
+        activity.record(storeId, ActivityLog.POLL_FAILED, Level.error,
+                "Checking Cart.com failed: " + message + "; retrying in " + human(retryIn), null, null);
+        return true;
+    }
+
+    @Transactional
+    public boolean paused(long storeId, String owner, String reason) {
+        if (!schedule.pause(storeId, owner, reason)) {
+            return false;
+        }
+        activity.record(storeId, ActivityLog.POLL_FAILED, Level.error, reason, null, null);
+        return true;
+    }
+
+    static String human(Duration duration) {
+        long seconds = Math.max(1, duration.toSeconds());
+        return seconds < 120 ? seconds + " s" : (seconds / 60) + " min";
+    }
+}

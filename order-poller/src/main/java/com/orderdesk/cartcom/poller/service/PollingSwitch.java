@@ -1,0 +1,34 @@
+package com.orderdesk.cartcom.poller.service;
+
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whether this instance claims work: {@code poller.enabled=false} runs an instance that only consumes
+ * snapshots; {@link #hold()} stops claiming for a while (tests of the claim query use it to be the only claimant).
+ */
+@Singleton
+public class PollingSwitch implements Scheduled.SkipPredicate {
+    private final boolean enabled;
+    private final AtomicBoolean held = new AtomicBoolean();
+
+    public PollingSwitch(@ConfigProperty(name = "poller.enabled", defaultValue = "true") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public boolean test(ScheduledExecution execution) {
+        return !enabled || held.get();
+    }
+
+    public void hold() {
+        held.set(true);
+    }
+
+    public void release() {
+        held.set(false);
+    }
+}

@@ -1,0 +1,42 @@
+package com.orderdesk.cartcom.poller.service;
+
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
+import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
+import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Keeps the newest snapshot per store and the store's schedule in step with it, in one transaction. */
+@ApplicationScoped
+public class SnapshotApplier {
+    private final StoreSnapshots snapshots;
+    private final PollScheduleRepository schedule;
+
+    public SnapshotApplier(StoreSnapshots snapshots, PollScheduleRepository schedule) {
+        this.snapshots = snapshots;
+        this.schedule = schedule;
+    }
+
+    /** Returns false for a stale or replayed snapshot, which changes nothing. */
+    @Transactional
+    public boolean apply(StoreIntegrationChanged snapshot) {
+        Optional<StoreIntegrationChanged> previous = snapshots.find(snapshot.storeId());
+        if (!snapshots.applyIfNewer(snapshot)) {
+            return false;
+        }
+        // New credentials are the merchant's answer to a pause for rejected credentials: try again at once.
+        boolean credentialsChanged = previous.map(p -> !Objects.equals(p.domain(), snapshot.domain())
+                || !Objects.equals(p.encryptedToken(), snapshot.encryptedToken())).orElse(true);
+        schedule.applySnapshot(snapshot.storeId(), snapshot.version(), snapshot.active(), credentialsChanged);
+        return true;
+    }
+
+    /** A tombstone: the store was deleted. */
+    @Transactional
+    public void delete(long storeId) {
+        snapshots.markDeleted(storeId);
+        schedule.deactivate(storeId);
+    }
+}
