@@ -1,0 +1,52 @@
+package com.orderdesk.cartcom.importer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** The importer's own tuning; the schedules' intervals are read by {@code @Scheduled} from the same keys. */
+@ConfigMapping(prefix = "importer")
+public interface ImporterConfig {
+    Outbox outbox();
+
+    StatusUpdates statusUpdates();
+
+    @WithName("import")
+    Import importing();
+
+    interface Outbox {
+        @WithDefault("1s")
+        String relayInterval();
+
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface StatusUpdates {
+        @WithDefault("2s")
+        String interval();
+
+        @WithDefault("20")
+        int batchSize();
+
+        /** How long a claimed update is hidden from other workers while its Cart.com call runs. */
+        @WithDefault("60s")
+        Duration lease();
+
+        @WithDefault("5s")
+        Duration initialBackoff();
+
+        @WithDefault("15m")
+        Duration maxBackoff();
+
+        /** Retryable failures after which an update is given up and reported. */
+        @WithDefault("20")
+        int maxAttempts();
+    }
+
+    interface Import {
+        @WithDefault("3")
+        int attempts();
+    }
+}

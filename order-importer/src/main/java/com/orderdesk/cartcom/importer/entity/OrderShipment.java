@@ -1,0 +1,46 @@
+package com.orderdesk.cartcom.importer.entity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** A shipment recorded on an order through the REST API. */
+@Entity
+@Table(name = "od_order_shipment")
+public class OrderShipment extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "order_id")
+    public long orderId;
+    @Column(name = "store_id")
+    public long storeId;
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+    @Column(name = "carrier_code")
+    public String carrierCode;
+    @Column(name = "shipment_method")
+    public String shipmentMethod;
+    @Column(name = "tracking_url")
+    public String trackingUrl;
+    @Column(name = "date_shipped")
+    public Instant dateShipped;
+    /** JSON text: {@code [{order_item_id, quantity}]}, empty for the whole order. */
+    public String items;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    public static List<OrderShipment> ofOrder(long orderId) {
+        return list("orderId = ?1 order by id", orderId);
+    }
+
+    public static List<OrderShipment> ofOrders(List<Long> orderIds) {
+        return orderIds.isEmpty() ? List.of() : list("orderId in ?1 order by orderId, id", orderIds);
+    }
+}

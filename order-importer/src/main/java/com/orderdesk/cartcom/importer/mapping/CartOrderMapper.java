@@ -1,0 +1,285 @@
+package com.orderdesk.cartcom.importer.mapping;
+
+import static com.orderdesk.cartcom.importer.mapping.CartcomValues.decimal;
+import static com.orderdesk.cartcom.importer.mapping.CartcomValues.firstNonBlank;
+import static com.orderdesk.cartcom.importer.mapping.CartcomValues.flag;
+import static com.orderdesk.cartcom.importer.mapping.CartcomValues.id;
+import static com.orderdesk.cartcom.importer.mapping.CartcomValues.money;
+import static com.orderdesk.cartcom.importer.mapping.CartcomValues.nonBlank;
+import static com.orderdesk.cartcom.importer.mapping.CartcomValues.quantity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderdesk.cartcom.model.events.CartOrderFetched;
+import com.orderdesk.cartcom.model.events.Folder;
+import com.orderdesk.cartcom.model.events.MalformedEventException;
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps a fetched Cart.com order to an Order Desk order (CONTRACTS.md "Order Desk order JSON"), using the store's
+ * settings as they are at import time: the folder and the order prefix. Pure: no I/O, so each field group is
+ * unit-tested with real-shaped JSON. A record that can never map (ids missing or contradicting) is a
+ * {@link MalformedEventException} and goes to the dead-letter topic.
+ */
+public final class CartOrderMapper {
+    public static final String SOURCE_NAME = "Cart.com";
+    static final String NOTE_AUTHOR = "Cart.com";
+    private static final String DEFAULT_FOLDER_NAME = "New";
+
+    public MappedOrder map(CartOrderFetched event, StoreIntegrationChanged store) {
+        ObjectNode order = event.order();
+        Long orderId = id(order, "id");
+        if (orderId != null && orderId != event.cartOrderId()) {
+            throw new MalformedEventException("order.id " + orderId + " does not match cartOrderId " + event.cartOrderId());
+        }
+        ZoneId zone = zoneOf(store);
+        List<MappedOrder.Item> items = items(order);
+        Instant dateAdded = firstNonNull(CartcomValues.instant(order, "ordered_at", zone),
+                CartcomValues.instant(order, "created_at", zone), event.fetchedAt(), event.occurredAt());
+
+        return new MappedOrder(
+                event.cartOrderId(),
+                store.orderPrefix() + event.cartOrderId(),
+                SOURCE_NAME,
+                folderFor(store),
+                email(event.customer(), event.billingAddress()),
+                nonBlank(order, "selected_shipping_method"),
+                items.stream().mapToInt(MappedOrder.Item::quantity).sum(),
+                items.stream().map(i -> i.weight().multiply(BigDecimal.valueOf(i.quantity())))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add),
+                money(order, "subtotal"),
+                money(order, "shipping_total"),
+                money(order, "handling_total"),
+                money(order, "tax_total"),
+                money(order, "discount_total"),
+                money(order, "grand_total"),
+                paymentType(order.get("payments")),
+                paymentStatus(order.get("payments")),
+                dateAdded,
+                shipping(event.shippingAddress()),
+                customer(event.billingAddress(), event.customer()),
+                items,
+                notes(order),
+                checkoutData(order.get("custom_fields")),
+                metadata(order, event, store));
+    }
+
+    static long folderFor(StoreIntegrationChanged store) {
+        if (store.folderId() != null) {
+            return store.folderId();
+        }
+        return store.folders().stream().filter(f -> DEFAULT_FOLDER_NAME.equalsIgnoreCase(f.name()))
+                .map(Folder::id).findFirst()
+                .orElseThrow(() -> new MalformedEventException("store " + store.storeId() + " has no folder for new orders"));
+    }
+
+    static ZoneId zoneOf(StoreIntegrationChanged store) {
+        try {
+            return store.timezone() == null || store.timezone().isBlank() ? ZoneOffset.UTC : ZoneId.of(store.timezone());
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    static String email(JsonNode customer, JsonNode billing) {
+        return firstNonBlank(nonBlank(customer, "email"), nonBlank(billing, "email"));
+    }
+
+    /** The shipping address record; codes are preferred to names, as Order Desk stores ISO codes. */
+    static Map<String, String> shipping(JsonNode address) {
+        return address(address, null);
+    }
+
+    /** The billing address, completed from the customer record where the address is silent. */
+    static Map<String, String> customer(JsonNode billing, JsonNode customer) {
+        return address(billing, customer);
+    }
+
+    private static Map<String, String> address(JsonNode address, JsonNode person) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("first_name", orEmpty(firstNonBlank(nonBlank(address, "first_name"), nonBlank(person, "first_name"))));
+        out.put("last_name", orEmpty(firstNonBlank(nonBlank(address, "last_name"), nonBlank(person, "last_name"))));
+        out.put("company", orEmpty(firstNonBlank(nonBlank(address, "company"), nonBlank(person, "company"))));
+        out.put("address1", orEmpty(nonBlank(address, "address_line_1")));
+        out.put("address2", orEmpty(nonBlank(address, "address_line_2")));
+        out.put("city", orEmpty(nonBlank(address, "city")));
+        out.put("state", orEmpty(firstNonBlank(nonBlank(address, "state_code"), nonBlank(address, "state"))));
+        out.put("postal_code", orEmpty(nonBlank(address, "postal_code")));
+        out.put("country", orEmpty(firstNonBlank(nonBlank(address, "country_code"), nonBlank(address, "country"))));
+        out.put("phone", orEmpty(firstNonBlank(nonBlank(address, "phone"), nonBlank(person, "phone_number"))));
+        return out;
+    }
+
+    static List<MappedOrder.Item> items(JsonNode order) {
+        JsonNode items = order.get("items");
+        List<MappedOrder.Item> mapped = new ArrayList<>();
+        if (items == null || !items.isArray()) {
+            return mapped;
+        }
+        int position = 0;
+        for (JsonNode item : items) {
+            position++;
+            Long cartItemId = id(item, "id");
+            if (cartItemId == null) {
+                // shipment-sync maps shipped items back by this id; an item without one could never ship.
+                throw new MalformedEventException("order item #" + position + " has no id");
+            }
+            String code = orEmpty(firstNonBlank(nonBlank(item, "item_number"), nonBlank(item, "item_number_full")));
+            BigDecimal weight = decimal(item, "weight");
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("cartcom_item_id", cartItemId);
+            Long productId = id(item, "product_id");
+            if (productId != null) {
+                metadata.put("cartcom_product_id", productId);
+            }
+            mapped.add(new MappedOrder.Item(cartItemId,
+                    orEmpty(firstNonBlank(nonBlank(item, "item_name"), nonBlank(item, "description"), code)),
+                    code,
+                    money(item, "price"),
+                    quantity(item, "quantity"),
+                    weight == null ? BigDecimal.ZERO : weight,
+                    variations(item.get("variants")),
+                    metadata));
+        }
+        return mapped;
+    }
+
+    /** {@code variants[].description} reads "Color: Blue": the part before the first colon names the option. */
+    static Map<String, String> variations(JsonNode variants) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (variants == null || !variants.isArray()) {
+            return out;
+        }
+        int unnamed = 0;
+        for (JsonNode variant : variants) {
+            String description = nonBlank(variant, "description");
+            if (description == null) {
+                continue;
+            }
+            int colon = description.indexOf(':');
+            if (colon > 0) {
+                out.put(description.substring(0, colon).trim(), description.substring(colon + 1).trim());
+            } else {
+                out.put("Option" + (++unnamed == 1 ? "" : " " + unnamed), description);
+            }
+        }
+        return out;
+    }
+
+    /** The distinct payment method names of the payments that are not void, in order. */
+    static String paymentType(JsonNode payments) {
+        Set<String> types = new LinkedHashSet<>();
+        for (JsonNode payment : livePayments(payments)) {
+            String type = firstNonBlank(nonBlank(payment, "payment_method_name"), nonBlank(payment, "payment_type"));
+            if (type != null) {
+                types.add(type);
+            }
+        }
+        return types.isEmpty() ? null : String.join(", ", types);
+    }
+
+    /** Approved if any live payment is approved or captured, Declined if all are declined, else Pending. */
+    static String paymentStatus(JsonNode payments) {
+        List<JsonNode> live = livePayments(payments);
+        if (live.isEmpty()) {
+            return null;
+        }
+        if (live.stream().anyMatch(p -> flag(p, "is_approved") || flag(p, "is_captured"))) {
+            return "Approved";
+        }
+        if (live.stream().allMatch(p -> flag(p, "is_declined"))) {
+            return "Declined";
+        }
+        return "Pending";
+    }
+
+    private static List<JsonNode> livePayments(JsonNode payments) {
+        List<JsonNode> live = new ArrayList<>();
+        if (payments != null && payments.isArray()) {
+            payments.forEach(p -> {
+                if (!flag(p, "is_void")) {
+                    live.add(p);
+                }
+            });
+        }
+        return live;
+    }
+
+    /** Everything the customer or merchant wrote on the order, one note each, labelled by where it came from. */
+    static List<Map<String, String>> notes(JsonNode order) {
+        List<Map<String, String>> notes = new ArrayList<>();
+        addNote(notes, "Special instructions", nonBlank(order, "special_instructions"));
+        addNote(notes, "Instructions", nonBlank(order, "instructions"));
+        addNote(notes, "Public comments", nonBlank(order, "public_comments"));
+        addNote(notes, "Admin comments", nonBlank(order, "admin_comments"));
+        addNote(notes, "Gift message", nonBlank(order, "gift_message"));
+        return notes;
+    }
+
+    private static void addNote(List<Map<String, String>> notes, String label, String text) {
+        if (text != null) {
+            Map<String, String> note = new LinkedHashMap<>();
+            note.put("username", NOTE_AUTHOR);
+            note.put("content", label + ": " + text);
+            notes.add(note);
+        }
+    }
+
+    /** Cart.com's checkout custom fields, {@code [{name, value}]}, as Order Desk's checkout_data map. */
+    static Map<String, String> checkoutData(JsonNode customFields) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (customFields != null && customFields.isArray()) {
+            for (JsonNode field : customFields) {
+                String name = nonBlank(field, "name");
+                if (name != null) {
+                    out.put(name, orEmpty(CartcomValues.text(field, "value")));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> metadata(JsonNode order, CartOrderFetched event, StoreIntegrationChanged store) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cartcom_order_id", event.cartOrderId());
+        out.put("cartcom_store_domain", store.domain());
+        putIfPresent(out, "cartcom_order_status_id", id(order, "order_status_id"));
+        putIfPresent(out, "cartcom_customer_id", id(order, "customer_id"));
+        putIfPresent(out, "cartcom_coupon_code", nonBlank(order, "coupon_code"));
+        if (flag(order, "is_gift")) {
+            out.put("cartcom_is_gift", true);
+        }
+        return out;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        throw new MalformedEventException("order has no date");
+    }
+}

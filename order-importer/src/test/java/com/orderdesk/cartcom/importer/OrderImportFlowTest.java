@@ -1,0 +1,370 @@
+package com.orderdesk.cartcom.importer;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.orderdesk.cartcom.importer.support.CartcomFixtures;
+import com.orderdesk.cartcom.importer.support.FakeCartcomResource;
+import com.orderdesk.cartcom.importer.support.KafkaTestClient;
+import com.orderdesk.cartcom.devstack.DevStackTestResource;
+import com.orderdesk.cartcom.model.auth.ApiKeys;
+import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import com.orderdesk.cartcom.model.events.ActivityRecorded;
+import com.orderdesk.cartcom.model.events.CartOrderFetched;
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.EventHeaders;
+import com.orderdesk.cartcom.model.events.OrderImported;
+import com.orderdesk.cartcom.model.events.ShipmentCreated;
+import com.orderdesk.cartcom.model.events.Topics;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The importer end to end against the devstack's real Kafka and PostgreSQL and a fake Cart.com: what a merchant
+ * (REST API), another service (Kafka topics) and Cart.com (calls received) would see.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "importer"))
+@QuarkusTestResource(value = FakeCartcomResource.class, restrictToAnnotatedClass = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderImportFlowTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Unique per run, so a reused broker or database never mixes runs. */
+    private static final long RUN = System.currentTimeMillis() % 10_000_000L;
+    private static final long STORE_A = RUN * 10 + 1;
+    private static final long STORE_B = RUN * 10 + 2;
+    private static final String KEY_A = ApiKeys.generate();
+    private static final String KEY_B = ApiKeys.generate();
+    private static final String TOKEN_A = "token-a-" + RUN;
+    private static final String TOKEN_B = "token-b-" + RUN;
+
+    @Inject
+    TokenCrypto crypto;
+    @Inject
+    AgroalDataSource dataSource;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "test.fake-cartcom.url")
+    String fakeCartcom;
+
+    private KafkaTestClient kafka;
+    private long nextOrder = RUN * 100;
+
+    /** Once per class, but in @BeforeEach: Quarkus points RestAssured at the test port only around test methods. */
+    @BeforeEach
+    void publishStores() {
+        if (kafka != null) {
+            return;
+        }
+        kafka = new KafkaTestClient(bootstrap);
+        // Store A sets status 3 after import; store B has no "After Import" status.
+        kafka.send(Topics.STORE_SETTINGS, String.valueOf(STORE_A),
+                EventCodec.write(CartcomFixtures.store(STORE_A, 1, KEY_A, TOKEN_A, crypto, 3L)));
+        kafka.send(Topics.STORE_SETTINGS, String.valueOf(STORE_B),
+                EventCodec.write(CartcomFixtures.store(STORE_B, 1, KEY_B, TOKEN_B, crypto, null)));
+        await().atMost(WAIT).untilAsserted(() -> {
+            asStore(STORE_A, KEY_A).get("/api/v1/stores/{id}/orders", STORE_A).then().statusCode(200);
+            asStore(STORE_B, KEY_B).get("/api/v1/stores/{id}/orders", STORE_B).then().statusCode(200);
+        });
+    }
+
+    @AfterAll
+    void close() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void importsAnOrderOnceWithFolderPrefixEventAndStatusUpdate() {
+        long cartOrderId = ++nextOrder;
+        UUID importId = UUID.randomUUID();
+        CartOrderFetched fetched = CartcomFixtures.fetched(STORE_A, cartOrderId, importId);
+        String record = EventCodec.write(fetched);
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_A), record);
+        long orderId = awaitImported(STORE_A, KEY_A, cartOrderId);
+
+        // The order as Order Desk's API shows it.
+        String body = asStore(STORE_A, KEY_A).get("/api/v1/stores/{s}/orders/{o}", STORE_A, orderId)
+                .then().statusCode(200)
+                .body("source_id", equalTo("CC-" + cartOrderId))
+                .body("source_name", equalTo("Cart.com"))
+                .body("folder_id", equalTo((int) CartcomFixtures.PREPARED_FOLDER))
+                .body("email", equalTo("test@not-my-real-address.zzz"))
+                .body("shipping_method", equalTo("FedEx Express Saver"))
+                .body("quantity_total", equalTo(3))
+                .body("payment_type", equalTo("Credit Card"))
+                .body("payment_status", equalTo("Approved"))
+                .body("date_added", equalTo("2013-11-29T23:12:00Z"))
+                .body("shipping.first_name", equalTo("Chris"))
+                .body("shipping.address1", equalTo("1234 AmeriCommerce Blvd"))
+                .body("shipping.state", equalTo("TX"))
+                .body("shipping.postal_code", equalTo("77702"))
+                .body("shipping.country", equalTo("US"))
+                .body("customer.city", equalTo("Los Angeles"))
+                .body("customer.phone", equalTo("555-555-0000"))
+                .body("order_items.size()", equalTo(2))
+                .body("order_items[0].code", equalTo("glfblls"))
+                .body("order_items[0].name", equalTo("Golf Balls - Titliest"))
+                .body("order_items[0].quantity", equalTo(2))
+                .body("order_items[0].variation_list.Color", equalTo("Blue"))
+                .body("order_items[0].metadata.cartcom_item_id", equalTo(135))
+                .body("order_items[1].metadata.cartcom_item_id", equalTo(136))
+                .body("order_notes.content", org.hamcrest.Matchers.hasItem("Gift message: Happy birthday, Sam!"))
+                .body("checkout_data", hasKey("How did you hear about us?"))
+                .body("order_metadata.cartcom_order_id", equalTo((int) cartOrderId))
+                .body("order_metadata.cartcom_store_domain", equalTo(CartcomFixtures.domain(STORE_A)))
+                .body("order_shipments.size()", equalTo(0))
+                .extract().asString();
+        // Money is a JSON number with two decimals.
+        for (String money : List.of("\"product_total\":219.99", "\"shipping_total\":25.00", "\"handling_total\":1.50",
+                "\"tax_total\":18.15", "\"discount_total\":10.00", "\"order_total\":254.64", "\"price\":100.00")) {
+            assertTrue(body.contains(money), money + " in " + body);
+        }
+
+        // Listing by folder.
+        asStore(STORE_A, KEY_A).queryParam("folder_id", CartcomFixtures.PREPARED_FOLDER)
+                .queryParam("source_id", "CC-" + cartOrderId)
+                .get("/api/v1/stores/{s}/orders", STORE_A).then().statusCode(200).body("total", equalTo(1));
+        asStore(STORE_A, KEY_A).queryParam("folder_id", CartcomFixtures.NEW_FOLDER)
+                .queryParam("source_id", "CC-" + cartOrderId)
+                .get("/api/v1/stores/{s}/orders", STORE_A).then().statusCode(200).body("total", equalTo(0));
+
+        // OrderImported for shipment-sync, with the item ids the API shows.
+        ConsumerRecord<String, String> imported = kafka.await(Topics.ORDERS_IMPORTED,
+                r -> r.value().contains("\"cartOrderId\":" + cartOrderId), 1, WAIT).get(0);
+        assertEquals(String.valueOf(STORE_A), imported.key());
+        assertEquals(OrderImported.TYPE, KafkaTestClient.header(imported, EventHeaders.EVENT_TYPE));
+        OrderImported event = EventCodec.read(imported.value(), OrderImported.class);
+        assertEquals(orderId, event.orderId());
+        assertEquals("CC-" + cartOrderId, event.sourceId());
+        assertEquals(CartcomFixtures.PREPARED_FOLDER, event.folderId());
+        JsonPath json = JsonPath.from(body);
+        assertEquals(List.of(json.getLong("order_items[0].id"), json.getLong("order_items[1].id")),
+                event.items().stream().map(OrderImported.Item::orderItemId).toList());
+        assertEquals(List.of(135L, 136L), event.items().stream().map(OrderImported.Item::cartItemId).toList());
+        assertEquals("glfblls", event.items().get(0).code());
+        assertEquals(2, event.items().get(0).quantity());
+
+        // The activity of the import, with the manual import it belongs to.
+        ConsumerRecord<String, String> activity = kafka.await(Topics.INTEGRATION_ACTIVITY,
+                r -> r.value().contains("\"order_imported\"") && r.value().contains("\"cartOrderId\":" + cartOrderId),
+                1, WAIT).get(0);
+        ActivityRecorded recorded = EventCodec.read(activity.value(), ActivityRecorded.class);
+        assertEquals(orderId, recorded.orderId());
+        assertEquals(importId, recorded.importId());
+
+        // "After Import, Set Status" reached Cart.com with the store's token.
+        String put = "PUT /" + CartcomFixtures.domain(STORE_A) + "/api/v1/orders/" + cartOrderId + "/status " + TOKEN_A
+                + " {\"order_status_id\":3}";
+        await().atMost(WAIT).until(() -> count(cartcomCalls(), put) == 1);
+
+        // A redelivery of the same record imports nothing and calls nothing; a later record still imports.
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_A), record);
+        long later = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_A), EventCodec.write(CartcomFixtures.fetched(STORE_A, later, null)));
+        awaitImported(STORE_A, KEY_A, later);
+        await().atMost(WAIT).until(() -> cartcomCalls().stream().anyMatch(c -> c.contains("/orders/" + later + "/status")));
+        asStore(STORE_A, KEY_A).queryParam("source_id", "CC-" + cartOrderId)
+                .get("/api/v1/stores/{s}/orders", STORE_A).then().body("total", equalTo(1));
+        assertEquals(1, count(cartcomCalls(), put), "the status was set once");
+        assertEquals(1, kafka.await(Topics.ORDERS_IMPORTED, r -> r.value().contains("\"cartOrderId\":" + cartOrderId),
+                Integer.MAX_VALUE, Duration.ofSeconds(3)).size(), "OrderImported was published once");
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndLaterRecordsStillImport() {
+        String notJsonKey = "poison-json-" + RUN;
+        String missingIdsKey = "poison-ids-" + RUN;
+        long unknownStore = RUN * 10 + 9;
+        kafka.send(Topics.ORDERS_RAW, notJsonKey, "this is not JSON {");
+        String missingIds = EventCodec.write(CartcomFixtures.fetched(STORE_A, 1, null)).replace("\"cartOrderId\":1,", "");
+        kafka.send(Topics.ORDERS_RAW, missingIdsKey, missingIds);
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(unknownStore),
+                EventCodec.write(CartcomFixtures.fetched(unknownStore, ++nextOrder, null)));
+        long good = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_B), EventCodec.write(CartcomFixtures.fetched(STORE_B, good, null)));
+
+        awaitImported(STORE_B, KEY_B, good);
+        Map<String, String> reasons = Map.of(notJsonKey, "not JSON", missingIdsKey, "missing cartOrderId",
+                String.valueOf(unknownStore), "unknown store " + unknownStore);
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.dlq(Topics.ORDERS_RAW),
+                r -> reasons.containsKey(r.key()), 3, WAIT);
+        assertEquals(3, dead.size(), "three dead letters");
+        for (ConsumerRecord<String, String> letter : dead) {
+            String reason = KafkaTestClient.header(letter, EventHeaders.DLQ_REASON);
+            assertTrue(reason != null && reason.contains(reasons.get(letter.key())), letter.key() + ": " + reason);
+            assertEquals("order-importer", KafkaTestClient.header(letter, EventHeaders.DLQ_CONSUMER));
+        }
+    }
+
+    @Test
+    void aShipmentIsRecordedAndPublished() {
+        long cartOrderId = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_B), EventCodec.write(CartcomFixtures.fetched(STORE_B, cartOrderId, null)));
+        long orderId = awaitImported(STORE_B, KEY_B, cartOrderId);
+        long itemId = asStore(STORE_B, KEY_B).get("/api/v1/stores/{s}/orders/{o}", STORE_B, orderId)
+                .then().extract().jsonPath().getLong("order_items[0].id");
+
+        long shipmentId = asStore(STORE_B, KEY_B).contentType(ContentType.JSON)
+                .body(Map.of("tracking_number", "1Z999AA10123456784", "carrier_code", "UPS", "shipment_method", "Ground",
+                        "tracking_url", "https://www.ups.com/track?tracknum=1Z999AA10123456784",
+                        "date_shipped", "2024-05-02T10:15:00Z",
+                        "items", List.of(Map.of("order_item_id", itemId, "quantity", 1))))
+                .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, orderId)
+                .then().statusCode(201)
+                .body("tracking_number", equalTo("1Z999AA10123456784"))
+                .body("carrier_code", equalTo("UPS"))
+                .body("items[0].order_item_id", equalTo((int) itemId))
+                .extract().jsonPath().getLong("id");
+
+        asStore(STORE_B, KEY_B).get("/api/v1/stores/{s}/orders/{o}", STORE_B, orderId).then()
+                .body("order_shipments.size()", equalTo(1))
+                .body("order_shipments[0].id", equalTo((int) shipmentId))
+                .body("order_shipments[0].date_shipped", equalTo("2024-05-02T10:15:00Z"));
+
+        ConsumerRecord<String, String> published = kafka.await(Topics.SHIPMENTS_CREATED,
+                r -> r.value().contains("\"shipmentId\":" + shipmentId + ","), 1, WAIT).get(0);
+        ShipmentCreated event = EventCodec.read(published.value(), ShipmentCreated.class);
+        assertEquals(STORE_B, event.storeId());
+        assertEquals(orderId, event.orderId());
+        assertEquals("1Z999AA10123456784", event.trackingNumber());
+        assertEquals("UPS", event.carrierCode());
+        assertEquals(List.of(new ShipmentCreated.Item(itemId, 1)), event.items());
+
+        // Bad input: every field says what is wrong.
+        asStore(STORE_B, KEY_B).contentType(ContentType.JSON)
+                .body(Map.of("tracking_url", "ftp://x", "date_shipped", "yesterday",
+                        "items", List.of(Map.of("order_item_id", 1, "quantity", 1), Map.of("order_item_id", itemId, "quantity", 99))))
+                .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, orderId)
+                .then().statusCode(422)
+                .body("error.code", equalTo("invalid_shipment"))
+                .body("error.fields.tracking_number", equalTo("is required"))
+                .body("error.fields.carrier_code", equalTo("is required"))
+                .body("error.fields.tracking_url", containsString("http"))
+                .body("error.fields.date_shipped", containsString("ISO-8601"))
+                .body("error.fields.'items[0].order_item_id'", equalTo("is not an item of this order"))
+                .body("error.fields.'items[1].quantity'", containsString("ordered quantity"));
+        asStore(STORE_B, KEY_B).contentType(ContentType.JSON).body(Map.of("tracking_number", "T", "carrier_code", "UPS"))
+                .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, Long.MAX_VALUE - 1)
+                .then().statusCode(404).body("error.code", equalTo("order_not_found"));
+        asStore(STORE_B, KEY_B).get("/api/v1/stores/{s}/orders/{o}", STORE_B, Long.MAX_VALUE - 1).then().statusCode(404);
+    }
+
+    @Test
+    void storeHeadersAreChecked() {
+        given().get("/api/v1/stores/{s}/orders", STORE_A).then().statusCode(401).body("error.code", equalTo("unauthorized"));
+        asStore(STORE_A, "wrong-key").get("/api/v1/stores/{s}/orders", STORE_A).then().statusCode(401);
+        asStore(RUN * 10 + 8, KEY_A).get("/api/v1/stores/{s}/orders", RUN * 10 + 8).then().statusCode(401);
+        asStore(STORE_B, KEY_B).get("/api/v1/stores/{s}/orders", STORE_A).then().statusCode(403);
+        asStore(STORE_B, KEY_B).contentType(ContentType.JSON).body(Map.of("tracking_number", "T", "carrier_code", "UPS"))
+                .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_A, 1).then().statusCode(403);
+    }
+
+    @Test
+    void aDeletedStoreLosesAccessAndItsOrdersGoToTheDeadLetterTopic() {
+        long storeC = RUN * 10 + 3;
+        String keyC = ApiKeys.generate();
+        kafka.send(Topics.STORE_SETTINGS, String.valueOf(storeC),
+                EventCodec.write(CartcomFixtures.store(storeC, 1, keyC, "token-c", crypto, null)));
+        await().atMost(WAIT).untilAsserted(() ->
+                asStore(storeC, keyC).get("/api/v1/stores/{s}/orders", storeC).then().statusCode(200));
+
+        kafka.send(Topics.STORE_SETTINGS, String.valueOf(storeC), null); // tombstone
+        await().atMost(WAIT).untilAsserted(() ->
+                asStore(storeC, keyC).get("/api/v1/stores/{s}/orders", storeC).then().statusCode(401));
+
+        long cartOrderId = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(storeC), EventCodec.write(CartcomFixtures.fetched(storeC, cartOrderId, null)));
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.dlq(Topics.ORDERS_RAW),
+                r -> r.value() != null && r.value().contains("\"cartOrderId\":" + cartOrderId), 1, WAIT);
+        assertEquals(1, dead.size());
+        assertEquals("unknown store " + storeC, KafkaTestClient.header(dead.get(0), EventHeaders.DLQ_REASON));
+    }
+
+    @Test
+    void aStatusUpdateCartcomRejectsIsMarkedFailedAndReported() throws Exception {
+        long cartOrderId = FakeCartcomResource.NOT_FOUND_FROM + RUN;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_A), EventCodec.write(CartcomFixtures.fetched(STORE_A, cartOrderId, null)));
+        long orderId = awaitImported(STORE_A, KEY_A, cartOrderId);
+
+        ConsumerRecord<String, String> failure = kafka.await(Topics.INTEGRATION_ACTIVITY,
+                r -> r.value().contains("\"status_update_failed\"") && r.value().contains("\"cartOrderId\":" + cartOrderId),
+                1, WAIT).get(0);
+        ActivityRecorded activity = EventCodec.read(failure.value(), ActivityRecorded.class);
+        assertEquals(ActivityRecorded.Level.error, activity.level());
+        assertEquals(orderId, activity.orderId());
+        assertEquals(STORE_A, activity.storeId());
+        assertTrue(activity.message().contains("404") || activity.message().contains("Not Found"), activity.message());
+
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT state, attempts, last_error FROM pending_status_update WHERE order_id = ?")) {
+            s.setLong(1, orderId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("FAILED", rs.getString(1));
+                assertEquals(1, rs.getInt(2), "a 404 is not retried");
+                assertTrue(rs.getString(3) != null && !rs.getString(3).isBlank());
+            }
+        }
+        assertEquals(1, cartcomCalls().stream().filter(c -> c.contains("/orders/" + cartOrderId + "/status")).count());
+    }
+
+    private long awaitImported(long storeId, String key, long cartOrderId) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonPath page = asStore(storeId, key).queryParam("source_id", "CC-" + cartOrderId)
+                    .get("/api/v1/stores/{s}/orders", storeId).then().statusCode(200).extract().jsonPath();
+            return page.getInt("total") == 1 ? page.getLong("orders[0].id") : null;
+        }, java.util.Objects::nonNull);
+    }
+
+    private static RequestSpecification asStore(long storeId, String key) {
+        return given().header(ApiKeys.STORE_ID_HEADER, String.valueOf(storeId)).header(ApiKeys.API_KEY_HEADER, key);
+    }
+
+    /** What the fake Cart.com received, one line per call: {@code METHOD path token body}. */
+    private List<String> cartcomCalls() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(fakeCartcom + "/_calls")).build(), HttpResponse.BodyHandlers.ofString());
+            return Arrays.stream(response.body().split("\n")).filter(l -> !l.isBlank()).toList();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("fake Cart.com unreachable", e);
+        }
+    }
+
+    private static long count(List<String> calls, String call) {
+        return calls.stream().filter(call::equals).count();
+    }
+}
