@@ -1,0 +1,66 @@
+package com.orderdesk.cartcom.settings.repository;
+
+import com.orderdesk.cartcom.model.events.ActivityRecorded;
+import com.orderdesk.cartcom.settings.service.ActivityKinds;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Map;
+
+/**
+ * Feeds a manual import's record from the activity that carries its id. Per-order kinds add one; counts carried
+ * on the activity are running totals and only raise a counter (events may arrive late or twice). A finished import
+ * stays finished.
+ */
+@ApplicationScoped
+public class ImportProgress {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public void apply(ActivityRecorded event) {
+        if (event.importId() == null) {
+            return;
+        }
+        Map<String, Long> counts = event.counts();
+        String kind = event.kind();
+        String sql = "UPDATE manual_import SET "
+                + "orders_found = GREATEST(orders_found, ?), "
+                + "orders_imported = GREATEST(orders_imported + ?, ?), "
+                + "orders_skipped = GREATEST(orders_skipped + ?, ?), "
+                + "orders_failed = GREATEST(orders_failed + ?, ?), "
+                + "status = CASE WHEN status IN ('completed', 'failed') THEN status ELSE ? END, "
+                + "started_at = COALESCE(started_at, ?), "
+                + "finished_at = CASE WHEN ? THEN COALESCE(finished_at, ?) ELSE finished_at END, "
+                + "last_message = CASE WHEN ? THEN ? ELSE last_message END "
+                + "WHERE id = ? AND store_id = ?";
+        boolean finished = ActivityKinds.IMPORT_COMPLETED.equals(kind) || ActivityKinds.IMPORT_FAILED.equals(kind);
+        String status = ActivityKinds.IMPORT_COMPLETED.equals(kind) ? "completed"
+                : ActivityKinds.IMPORT_FAILED.equals(kind) ? "failed" : "running";
+        Timestamp at = Timestamp.from(event.occurredAt());
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_FOUND, 0L));
+            update.setLong(2, ActivityKinds.ORDER_IMPORTED.equals(kind) ? 1 : 0);
+            update.setLong(3, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_IMPORTED, 0L));
+            update.setLong(4, ActivityKinds.ORDER_SKIPPED.equals(kind) ? 1 : 0);
+            update.setLong(5, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_SKIPPED, 0L));
+            update.setLong(6, ActivityKinds.ORDER_FAILED.equals(kind) ? 1 : 0);
+            update.setLong(7, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_FAILED, 0L));
+            update.setString(8, status);
+            update.setTimestamp(9, at);
+            update.setBoolean(10, finished);
+            update.setTimestamp(11, at);
+            update.setBoolean(12, event.level() != ActivityRecorded.Level.info || finished);
+            update.setString(13, event.message());
+            update.setObject(14, event.importId());
+            update.setLong(15, event.storeId());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record progress of import " + event.importId(), e);
+        }
+    }
+}

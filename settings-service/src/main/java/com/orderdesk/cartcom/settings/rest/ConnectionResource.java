@@ -1,0 +1,70 @@
+package com.orderdesk.cartcom.settings.rest;
+
+import com.orderdesk.cartcom.settings.entity.CartcomConnection;
+import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
+import com.orderdesk.cartcom.settings.service.ApiException;
+import com.orderdesk.cartcom.settings.service.ConnectionService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/stores/{storeId}/integrations/cartcom/connection")
+@StoreScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cart.com connection")
+public class ConnectionResource {
+
+    /** toString is overridden so the token can never reach a log line through this record. */
+    public record ConnectionRequest(String domain, String accessToken) {
+        @Override
+        public String toString() {
+            return "ConnectionRequest[domain=" + domain + "]";
+        }
+    }
+
+    /** Never the token: only its hint. */
+    public record ConnectionView(boolean connected, String domain, String tokenHint, Instant verifiedAt) {
+        static ConnectionView of(CartcomConnection connection) {
+            if (connection == null) {
+                return new ConnectionView(false, null, null, null);
+            }
+            return new ConnectionView(connection.usable(), connection.domain, connection.tokenHint, connection.verifiedAt);
+        }
+    }
+
+    @Inject
+    ConnectionService connections;
+
+    @PUT
+    @Operation(summary = "Verify a domain and access token live against Cart.com, then store them",
+            description = "422 {error: {code, message}} with code invalid_domain, token_rejected, unreachable, "
+                    + "rate_limited or unexpected_response when the check fails; nothing changes then.")
+    public ConnectionView connect(@PathParam("storeId") long storeId, ConnectionRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("Send {domain, access_token}");
+        }
+        return ConnectionView.of(connections.connect(storeId, request.domain(), request.accessToken()));
+    }
+
+    @GET
+    @Operation(summary = "The current connection")
+    public ConnectionView get(@PathParam("storeId") long storeId) {
+        return ConnectionView.of(connections.current(storeId));
+    }
+
+    @DELETE
+    @Operation(summary = "Disconnect: the token is dropped, polling and syncing stop")
+    public ConnectionView disconnect(@PathParam("storeId") long storeId) {
+        return ConnectionView.of(connections.disconnect(storeId));
+    }
+}

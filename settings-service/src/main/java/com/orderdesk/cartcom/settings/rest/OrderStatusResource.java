@@ -1,0 +1,39 @@
+package com.orderdesk.cartcom.settings.rest;
+
+import com.orderdesk.cartcom.model.cartcom.OrderStatus;
+import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
+import com.orderdesk.cartcom.settings.service.OrderStatusCache;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/stores/{storeId}/integrations/cartcom/order-statuses")
+@StoreScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cart.com settings")
+public class OrderStatusResource {
+
+    public record OrderStatusView(long id, String name, boolean isOpen, boolean isShipped, boolean isCancelled,
+                                  boolean isDeclined, boolean isQuoteStatus) {
+        static OrderStatusView of(OrderStatus s) {
+            return new OrderStatusView(s.id(), s.name(), s.isOpen(), s.isShipped(), s.isCancelled(), s.isDeclined(),
+                    s.isQuoteStatus());
+        }
+    }
+
+    @Inject
+    OrderStatusCache statuses;
+
+    @GET
+    @Operation(summary = "The store's live Cart.com order statuses (cached briefly)",
+            description = "409 not_connected without a connection; 502 with a Cart.com failure code when Cart.com fails.")
+    public List<OrderStatusView> list(@PathParam("storeId") long storeId) {
+        return statuses.statuses(storeId).stream().map(OrderStatusView::of).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package com.orderdesk.cartcom.settings.rest;
+
+import com.orderdesk.cartcom.settings.entity.CartcomConnection;
+import com.orderdesk.cartcom.settings.entity.CartcomSettings;
+import com.orderdesk.cartcom.settings.repository.ActivityLog;
+import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/stores/{storeId}/integrations/cartcom/status")
+@StoreScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Activity and status")
+public class StatusResource {
+
+    public record LastError(Instant at, String code, String message) {
+    }
+
+    public record StatusView(boolean connected, boolean enabled, Instant lastPollAt, Instant lastSuccessAt,
+                             LastError lastError, long ordersImported, long statusUpdatesPending,
+                             long shipmentsPending) {
+    }
+
+    @Inject
+    ActivityLog activityLog;
+
+    @GET
+    @Operation(summary = "The integration's health for this store, computed from the activity log",
+            description = "last_poll_at/last_success_at: kind poll (any level / info); last_error: newest error-level "
+                    + "activity (code = its kind); orders_imported: count of order_imported; pending counts: newest "
+                    + "statusUpdatesPending / shipmentsPending counts.")
+    public StatusView get(@PathParam("storeId") long storeId) {
+        CartcomConnection connection = CartcomConnection.findById(storeId);
+        CartcomSettings settings = CartcomSettings.findById(storeId);
+        ActivityLog.StoreStatus status = activityLog.status(storeId);
+        ActivityLog.Entry error = status.lastError();
+        return new StatusView(connection != null && connection.usable(), settings != null && settings.enabled,
+                status.lastPollAt(), status.lastSuccessAt(),
+                error == null ? null : new LastError(error.at(), error.kind(), error.message()),
+                status.ordersImported(), status.statusUpdatesPending(), status.shipmentsPending());
+    }
+}

@@ -1,0 +1,127 @@
+package com.orderdesk.cartcom.settings.service;
+
+import com.orderdesk.cartcom.model.cartcom.CartcomClient;
+import com.orderdesk.cartcom.model.cartcom.CartcomException;
+import com.orderdesk.cartcom.model.cartcom.OrderStatus;
+import com.orderdesk.cartcom.model.crypto.EncryptedToken;
+import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import com.orderdesk.cartcom.settings.entity.CartcomConnection;
+import com.orderdesk.cartcom.settings.entity.CartcomSettings;
+import com.orderdesk.cartcom.settings.entity.Store;
+import com.orderdesk.cartcom.settings.outbox.SnapshotPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Connecting a store to Cart.com: check the domain, verify domain and token live ({@code GET /order_statuses}),
+ * and only then store the token sealed and publish the snapshot. The live check runs outside any transaction, so
+ * a slow Cart.com never holds a database connection or the store's lock; a failed check changes nothing.
+ */
+@ApplicationScoped
+public class ConnectionService {
+    private static final Logger LOG = Logger.getLogger(ConnectionService.class);
+    private static final int HINT_CHARS = 4;
+
+    @Inject
+    DomainValidator domains;
+
+    @Inject
+    CartcomClient client;
+
+    @Inject
+    TokenCrypto crypto;
+
+    @Inject
+    SnapshotPublisher snapshots;
+
+    @Inject
+    OrderStatusCache statusCache;
+
+    @Inject
+    MeterRegistry metrics;
+
+    public CartcomConnection connect(long storeId, String domainInput, String accessToken) {
+        if (accessToken == null || accessToken.isBlank()) {
+            throw new ApiException(422, CartcomFailures.TOKEN_REJECTED, "Enter the store's Cart.com access token");
+        }
+        String token = accessToken.trim();
+        String domain = domains.validate(domainInput);
+        List<OrderStatus> statuses;
+        try {
+            statuses = client.store(domain, token).orderStatuses();
+        } catch (CartcomException e) {
+            String code = CartcomFailures.code(e);
+            metrics.counter("cartcom.connection.checks", "outcome", code).increment();
+            // The exception's message names the host, method, path and status only; never the token.
+            LOG.infof("connection check of store %d at %s failed: %s (%s)", storeId, domain, code, e.getMessage());
+            throw CartcomFailures.forConnect(e, domain);
+        }
+        metrics.counter("cartcom.connection.checks", "outcome", "connected").increment();
+        CartcomConnection saved = QuarkusTransaction.requiringNew().call(() -> save(storeId, domain, token));
+        statusCache.remember(storeId, domain, statuses);
+        LOG.infof("store %d connected to Cart.com store %s", storeId, domain);
+        return saved;
+    }
+
+    CartcomConnection save(long storeId, String domain, String token) {
+        Store store = StoreService.lock(storeId);
+        CartcomConnection connection = CartcomConnection.findById(storeId);
+        if (connection == null) {
+            connection = new CartcomConnection();
+            connection.storeId = storeId;
+        } else if (connection.domain != null && !connection.domain.equals(domain)) {
+            // Another Cart.com store: its status ids are not this one's; the merchant chooses again.
+            CartcomSettings settings = CartcomSettings.findById(storeId);
+            if (settings != null) {
+                settings.forgetStatuses();
+            }
+        }
+        EncryptedToken sealed = crypto.encrypt(storeId, token);
+        connection.domain = domain;
+        connection.connected = true;
+        connection.encryptedToken = sealed.ciphertext();
+        connection.tokenKeyId = sealed.keyId();
+        connection.tokenHint = hint(token);
+        connection.verifiedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        connection.updatedAt = connection.verifiedAt;
+        connection.persist();
+        snapshots.publish(store);
+        return connection;
+    }
+
+    /** Disconnects: the token is dropped and the snapshot says not connected, so polling and syncing stop. */
+    @Transactional
+    public CartcomConnection disconnect(long storeId) {
+        Store store = StoreService.lock(storeId);
+        CartcomConnection connection = CartcomConnection.findById(storeId);
+        if (connection == null) {
+            return null;
+        }
+        if (connection.connected) {
+            connection.connected = false;
+            connection.encryptedToken = null;
+            connection.tokenKeyId = null;
+            connection.tokenHint = null;
+            connection.updatedAt = Instant.now();
+            snapshots.publish(store);
+        }
+        statusCache.forget(storeId);
+        return connection;
+    }
+
+    public CartcomConnection current(long storeId) {
+        return CartcomConnection.findById(storeId);
+    }
+
+    /** Enough for a merchant to recognise the token, far too little to use it. */
+    static String hint(String token) {
+        return token.length() < 3 * HINT_CHARS ? "****" : "****" + token.substring(token.length() - HINT_CHARS);
+    }
+}

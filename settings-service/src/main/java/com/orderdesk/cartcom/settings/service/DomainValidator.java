@@ -1,0 +1,118 @@
+package com.orderdesk.cartcom.settings.service;
+
+import com.orderdesk.cartcom.settings.config.CartcomConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A store domain must be a bare host name (no scheme, path, port, credentials or IP literal) that resolves only
+ * to public addresses: the service calls whatever a merchant types in, so it must not be pointed at our own
+ * network (SSRF). {@code cartcom.allow-insecure-base-url} skips the address check for the sandbox and tests.
+ */
+@ApplicationScoped
+public class DomainValidator {
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern ALL_NUMERIC = Pattern.compile("[0-9.]+");
+
+    @Inject
+    CartcomConfig config;
+
+    @Inject
+    HostResolver resolver;
+
+    /** The normalized (lower-case, no trailing dot) domain, or an {@code invalid_domain} ApiException. */
+    public String validate(String input) {
+        String domain = syntaxCheck(input);
+        if (!config.allowInsecureBaseUrl()) {
+            requirePublicAddresses(domain);
+        }
+        return domain;
+    }
+
+    static String syntaxCheck(String input) {
+        if (input == null || input.isBlank()) {
+            throw invalid("Enter the store's domain, for example mystore.com");
+        }
+        String domain = input.trim().toLowerCase(Locale.ROOT);
+        if (domain.contains("://")) {
+            throw invalid("Enter only the domain, without http:// or https://");
+        }
+        if (domain.contains("@")) {
+            throw invalid("Enter only the domain, without user name or password");
+        }
+        if (domain.contains("/") || domain.contains("?") || domain.contains("#")) {
+            throw invalid("Enter only the domain, without a path");
+        }
+        if (domain.startsWith("[") || domain.chars().filter(c -> c == ':').count() > 1) {
+            throw invalid("Enter a domain name, not an IP address");
+        }
+        if (domain.contains(":")) {
+            throw invalid("Enter only the domain, without a port");
+        }
+        if (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
+        if (ALL_NUMERIC.matcher(domain).matches()) {
+            throw invalid("Enter a domain name, not an IP address");
+        }
+        String[] labels = domain.split("\\.", -1);
+        if (domain.length() > 253 || labels.length < 2) {
+            throw invalid("Enter the store's full domain, for example mystore.com");
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                throw invalid("'" + input.trim() + "' is not a valid domain name");
+            }
+        }
+        return domain;
+    }
+
+    private void requirePublicAddresses(String domain) {
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(domain);
+        } catch (UnknownHostException e) {
+            throw invalid("The domain " + domain + " does not resolve");
+        }
+        if (addresses.length == 0) {
+            throw invalid("The domain " + domain + " does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (!isPublic(address)) {
+                throw invalid("The domain " + domain + " does not point to a public address");
+            }
+        }
+    }
+
+    /** Not loopback, private, link-local, carrier-grade NAT, unique-local, multicast or unspecified. */
+    static boolean isPublic(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            boolean carrierNat = first == 100 && second >= 64 && second <= 127;
+            boolean reserved = first == 0 || first >= 240 || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
+                    || (first == 198 && (second == 18 || second == 19));
+            return !carrierNat && !reserved;
+        }
+        if (address instanceof Inet6Address) {
+            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
+            return !uniqueLocal;
+        }
+        return false;
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(422, "invalid_domain", message);
+    }
+}

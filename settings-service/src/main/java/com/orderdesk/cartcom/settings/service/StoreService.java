@@ -1,0 +1,105 @@
+package com.orderdesk.cartcom.settings.service;
+
+import com.orderdesk.cartcom.model.auth.ApiKeys;
+import com.orderdesk.cartcom.settings.entity.CartcomSettings;
+import com.orderdesk.cartcom.settings.entity.Folder;
+import com.orderdesk.cartcom.settings.entity.Store;
+import com.orderdesk.cartcom.settings.outbox.SnapshotPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** Creating stores and managing their folders. */
+@ApplicationScoped
+public class StoreService {
+    static final int MAX_NAME_LENGTH = 200;
+    static final String DEFAULT_TIMEZONE = "UTC";
+
+    @Inject
+    SnapshotPublisher snapshots;
+
+    /** The new store and its API key, which exists only in this answer (the database keeps its hash). */
+    public record CreatedStore(Store store, String apiKey) {
+    }
+
+    @Transactional
+    public CreatedStore create(String name, String timezone) {
+        String trimmedName = name == null ? "" : name.trim();
+        if (trimmedName.isEmpty() || trimmedName.length() > MAX_NAME_LENGTH) {
+            throw new ApiException(422, "invalid_request", "name is required (at most " + MAX_NAME_LENGTH + " characters)",
+                    Map.of("name", "required, at most " + MAX_NAME_LENGTH + " characters"));
+        }
+        String zone = timezone == null || timezone.isBlank() ? DEFAULT_TIMEZONE : timezone.trim();
+        try {
+            zone = ZoneId.of(zone).getId();
+        } catch (DateTimeException e) {
+            throw new ApiException(422, "invalid_request", "timezone must be an IANA time zone such as America/Chicago",
+                    Map.of("timezone", "unknown time zone"));
+        }
+        String apiKey = ApiKeys.generate();
+        Store store = new Store();
+        store.name = trimmedName;
+        store.timezone = zone;
+        store.apiKeyHash = ApiKeys.hash(apiKey);
+        store.createdAt = Instant.now();
+        store.persist();
+
+        Folder first = null;
+        for (String folderName : Folder.DEFAULT_NAMES) {
+            Folder folder = newFolder(store.id, folderName);
+            if (first == null) {
+                first = folder;
+            }
+        }
+        CartcomSettings.defaults(store.id, first.id).persist();
+        snapshots.publish(store);
+        return new CreatedStore(store, apiKey);
+    }
+
+    public Store get(long storeId) {
+        Store store = Store.findById(storeId);
+        if (store == null) {
+            throw ApiException.notFound("store");
+        }
+        return store;
+    }
+
+    public List<Folder> folders(long storeId) {
+        return Folder.ofStore(storeId);
+    }
+
+    @Transactional
+    public Folder addFolder(long storeId, String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+            throw new ApiException(422, "invalid_request", "name is required (at most " + MAX_NAME_LENGTH + " characters)",
+                    Map.of("name", "required, at most " + MAX_NAME_LENGTH + " characters"));
+        }
+        Store store = lock(storeId);
+        if (Folder.nameTaken(storeId, trimmed)) {
+            throw new ApiException(409, "folder_exists", "The store already has a folder named " + trimmed);
+        }
+        Folder folder = newFolder(storeId, trimmed);
+        snapshots.publish(store);
+        return folder;
+    }
+
+    /** The store, locked for this transaction (see Store.lockForUpdate). */
+    public static Store lock(long storeId) {
+        return Store.lockForUpdate(storeId).orElseThrow(() -> ApiException.notFound("store"));
+    }
+
+    private static Folder newFolder(long storeId, String name) {
+        Folder folder = new Folder();
+        folder.storeId = storeId;
+        folder.name = name;
+        folder.createdAt = Instant.now();
+        folder.persist();
+        return folder;
+    }
+}

@@ -1,0 +1,118 @@
+package com.orderdesk.cartcom.settings;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.orderdesk.cartcom.devstack.DevStackTestResource;
+import com.orderdesk.cartcom.model.events.ActivityRecorded;
+import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.Topics;
+import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.settings.support.Api.TestStore;
+import com.orderdesk.cartcom.settings.support.FakeCartcom;
+import com.orderdesk.cartcom.settings.support.Topic;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "settings"))
+@QuarkusTestResource(value = FakeCartcom.class, restrictToAnnotatedClass = false)
+class ActivityAndStatusTest {
+
+    @Test
+    void activityOfEveryServiceIsKeptOnceAndListedNewestFirst() {
+        TestStore store = Api.configuredStore();
+        Instant t0 = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        ActivityRecorded poll = at(ActivityRecorded.of(store.id(), "poll", Level.info, "Found 2 orders"), t0);
+        ActivityRecorded imported = at(ActivityRecorded.of(store.id(), "order_imported", Level.info, "Imported order 1001"),
+                t0.plusSeconds(1)).withCartOrderId(1001L).withOrderId(55L);
+        publish(poll);
+        publish(imported);
+        publish(imported); // redelivered: kept once
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                store.as().get(store.cartcom("/activity")).then().statusCode(200).body("", hasSize(2)));
+        store.as().get(store.cartcom("/activity")).then()
+                .body("[0].kind", equalTo("order_imported"))
+                .body("[0].level", equalTo("info"))
+                .body("[0].message", equalTo("Imported order 1001"))
+                .body("[0].cart_order_id", equalTo(1001))
+                .body("[0].order_id", equalTo(55))
+                .body("[0].at", equalTo(imported.occurredAt().toString()))
+                .body("[1].kind", equalTo("poll"))
+                .body("[1].cart_order_id", nullValue());
+        store.as().get(store.cartcom("/activity?limit=1")).then().body("", hasSize(1)).body("[0].kind", equalTo("order_imported"));
+    }
+
+    @Test
+    void theStatusIsComputedFromTheActivity() {
+        TestStore store = Api.configuredStore();
+        store.as().get(store.cartcom("/status")).then().statusCode(200)
+                .body("connected", equalTo(true)).body("enabled", equalTo(true))
+                .body("last_poll_at", nullValue()).body("last_error", nullValue())
+                .body("orders_imported", equalTo(0));
+
+        Instant t0 = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        publish(at(ActivityRecorded.of(store.id(), "poll", Level.info, "ok"), t0));
+        publish(at(ActivityRecorded.of(store.id(), "order_imported", Level.info, "Imported 1"), t0.plusSeconds(1)));
+        publish(at(ActivityRecorded.of(store.id(), "order_imported", Level.info, "Imported 2"), t0.plusSeconds(2)));
+        publish(at(ActivityRecorded.of(store.id(), "status_update", Level.warn, "retrying"), t0.plusSeconds(3))
+                .withCounts(Map.of("statusUpdatesPending", 4L)));
+        publish(at(ActivityRecorded.of(store.id(), "shipment_sync", Level.info, "synced"), t0.plusSeconds(4))
+                .withCounts(Map.of("shipmentsPending", 2L)));
+        publish(at(ActivityRecorded.of(store.id(), "status_update", Level.info, "caught up"), t0.plusSeconds(5))
+                .withCounts(Map.of("statusUpdatesPending", 1L)));
+        publish(at(ActivityRecorded.of(store.id(), "poll", Level.error, "Cart.com answered 500"), t0.plusSeconds(6)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                store.as().get(store.cartcom("/status")).then().statusCode(200)
+                        .body("last_poll_at", equalTo(t0.plusSeconds(6).toString()))
+                        .body("last_success_at", equalTo(t0.toString()))
+                        .body("last_error.at", equalTo(t0.plusSeconds(6).toString()))
+                        .body("last_error.code", equalTo("poll"))
+                        .body("last_error.message", equalTo("Cart.com answered 500"))
+                        .body("orders_imported", equalTo(2))
+                        .body("status_updates_pending", equalTo(1))
+                        .body("shipments_pending", equalTo(2)));
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndConsumptionContinues() {
+        TestStore store = Api.configuredStore();
+        String key = String.valueOf(store.id());
+        Topic.send(Topics.INTEGRATION_ACTIVITY, key, "{\"eventType\": \"ActivityRecorded\", \"storeId\": " + key + "}");
+        publish(ActivityRecorded.of(store.id(), "poll", Level.info, "after the bad one"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                store.as().get(store.cartcom("/activity")).then().body("message", equalTo(List.of("after the bad one"))));
+        List<ConsumerRecord<String, String>> dead = Topic.readKey(Topics.dlq(Topics.INTEGRATION_ACTIVITY), key,
+                found -> !found.isEmpty());
+        assertEquals(1, dead.size());
+        String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value());
+        assertTrue(reason.contains("missing"), reason);
+    }
+
+    static void publish(ActivityRecorded event) {
+        Topic.send(Topics.INTEGRATION_ACTIVITY, event.key(), EventCodec.write(event));
+    }
+
+    static ActivityRecorded at(ActivityRecorded event, Instant at) {
+        return new ActivityRecorded(event.eventId(), event.eventType(), event.schemaVersion(), at, event.storeId(),
+                event.kind(), event.level(), event.message(), event.cartOrderId(), event.orderId(), event.importId(),
+                event.counts());
+    }
+}

@@ -1,0 +1,122 @@
+package com.orderdesk.cartcom.settings;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.orderdesk.cartcom.devstack.DevStackTestResource;
+import com.orderdesk.cartcom.model.auth.ApiKeys;
+import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.settings.support.Api.TestStore;
+import com.orderdesk.cartcom.settings.support.FakeCartcom;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "settings"))
+@QuarkusTestResource(value = FakeCartcom.class, restrictToAnnotatedClass = false)
+class StoreAndAuthTest {
+
+    @Test
+    void anOperatorCreatesAStoreWithAKeyAndFourFolders() {
+        var created = given().contentType(ContentType.JSON).header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                .body(Map.of("name", "Acme", "timezone", "Europe/Berlin"))
+                .post("/api/v1/stores")
+                .then().statusCode(201)
+                .body("store_id", notNullValue())
+                .body("timezone", equalTo("Europe/Berlin"))
+                .extract().jsonPath();
+        String apiKey = created.getString("api_key");
+        // At least 128 random bits: 32 bytes base64url are 43 characters.
+        assertTrue(apiKey.length() >= 43, apiKey);
+        TestStore store = new TestStore(created.getLong("store_id"), apiKey);
+
+        store.as().get(store.path("/folders")).then().statusCode(200)
+                .body("name", contains("New", "Prepared", "Closed", "Canceled"))
+                .body("id", hasSize(4));
+        store.as().get(store.path("")).then().statusCode(200).body("name", equalTo("Acme"));
+    }
+
+    @Test
+    void aStoreWithoutTimezoneIsInUtcAndABadTimezoneIsRefused() {
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                .body(Map.of("name", "No zone")).post("/api/v1/stores")
+                .then().statusCode(201).body("timezone", equalTo("UTC"));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                .body(Map.of("name", "Bad zone", "timezone", "Mars/Olympus")).post("/api/v1/stores")
+                .then().statusCode(422).body("error.fields.timezone", notNullValue());
+    }
+
+    @Test
+    void creatingAStoreNeedsTheAdminToken() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "x")).post("/api/v1/stores")
+                .then().statusCode(401).body("error.code", equalTo("unauthorized"));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer wrong")
+                .body(Map.of("name", "x")).post("/api/v1/stores")
+                .then().statusCode(401).body("error.code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void storeCallsWithoutOrWithAWrongKeyAre401() {
+        TestStore store = Api.createStore();
+        given().get(store.path("/folders")).then().statusCode(401).body("error.code", equalTo("unauthorized"))
+                .body("error.message", notNullValue());
+        given().header(ApiKeys.STORE_ID_HEADER, String.valueOf(store.id()))
+                .get(store.path("/folders")).then().statusCode(401);
+        given().header(ApiKeys.STORE_ID_HEADER, String.valueOf(store.id())).header(ApiKeys.API_KEY_HEADER, "nope")
+                .get(store.path("/folders")).then().statusCode(401).body("error.code", equalTo("unauthorized"));
+        given().header(ApiKeys.STORE_ID_HEADER, "not-a-number").header(ApiKeys.API_KEY_HEADER, store.apiKey())
+                .get(store.path("/folders")).then().statusCode(401);
+        given().header(ApiKeys.STORE_ID_HEADER, String.valueOf(store.id())).header(ApiKeys.API_KEY_HEADER, store.apiKey())
+                .get(store.cartcom("/settings")).then().statusCode(200);
+    }
+
+    @Test
+    void aValidKeyOfAnotherStoreIs403() {
+        TestStore mine = Api.createStore();
+        TestStore other = Api.createStore();
+        mine.as().get(other.path("/folders")).then().statusCode(403).body("error.code", equalTo("forbidden"));
+        mine.as().get(other.cartcom("/settings")).then().statusCode(403);
+        mine.as().body(Map.of("domain", Api.domain("shop"), "access_token", Api.validToken()))
+                .put(other.cartcom("/connection")).then().statusCode(403);
+        // A store that does not exist answers like another store's: nothing to probe.
+        mine.as().get("/api/v1/stores/999999999/folders").then().statusCode(403);
+    }
+
+    @Test
+    void aStoreAddsFoldersButNotTwiceTheSameName() {
+        TestStore store = Api.createStore();
+        store.as().body(Map.of("name", "Wholesale")).post(store.path("/folders"))
+                .then().statusCode(201).body("name", equalTo("Wholesale")).body("id", notNullValue());
+        store.as().body(Map.of("name", "wholesale")).post(store.path("/folders"))
+                .then().statusCode(409).body("error.code", equalTo("folder_exists"));
+        store.as().body(Map.of("name", " ")).post(store.path("/folders")).then().statusCode(422);
+        store.as().get(store.path("/folders")).then().body("name", hasSize(5));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsA400InTheErrorShape() {
+        TestStore store = Api.createStore();
+        store.as().body("{not json").post(store.path("/folders"))
+                .then().statusCode(400).body("error.code", equalTo("invalid_request"));
+    }
+
+    @Test
+    void openApiHealthAndMetricsAreServed() {
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.size()", greaterThanOrEqualTo(8));
+    }
+}

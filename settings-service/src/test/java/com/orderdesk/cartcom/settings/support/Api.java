@@ -1,0 +1,75 @@
+package com.orderdesk.cartcom.settings.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.orderdesk.cartcom.model.auth.ApiKeys;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+
+/** What a merchant's or operator's client does, in a few calls. */
+public final class Api {
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    public record TestStore(long id, String apiKey) {
+        public RequestSpecification as() {
+            return given().contentType(ContentType.JSON)
+                    .header(ApiKeys.STORE_ID_HEADER, String.valueOf(id))
+                    .header(ApiKeys.API_KEY_HEADER, apiKey);
+        }
+
+        public String path(String rest) {
+            return "/api/v1/stores/" + id + rest;
+        }
+
+        public String cartcom(String rest) {
+            return path("/integrations/cartcom" + rest);
+        }
+    }
+
+    public static TestStore createStore() {
+        return createStore("America/Chicago");
+    }
+
+    public static TestStore createStore(String timezone) {
+        ExtractableResponse<Response> created = given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .body(Map.of("name", "Test store", "timezone", timezone))
+                .post("/api/v1/stores")
+                .then().statusCode(201).extract();
+        return new TestStore(created.jsonPath().getLong("store_id"), created.jsonPath().getString("api_key"));
+    }
+
+    /** A domain no other test uses, answered as {@code behaviour} by FakeCartcom ("shop" for a working store). */
+    public static String domain(String behaviour) {
+        return behaviour + "-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
+    }
+
+    public static String validToken() {
+        return FakeCartcom.VALID_TOKEN_PREFIX + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    public static void connect(TestStore store, String domain, String token) {
+        store.as().body(Map.of("domain", domain, "access_token", token))
+                .put(store.cartcom("/connection"))
+                .then().statusCode(200);
+    }
+
+    /** A connected store with saved settings: downloads status 1, sets 2 after import. */
+    public static TestStore configuredStore() {
+        TestStore store = createStore();
+        connect(store, domain("shop"), validToken());
+        long folderId = store.as().get(store.path("/folders")).then().statusCode(200).extract().jsonPath().getLong("[0].id");
+        store.as().body(Map.of("enabled", true, "check_interval_minutes", 5, "download_status_ids", java.util.List.of(1),
+                        "folder_id", folderId, "after_import_status_id", 2, "sync_tracking_numbers", true,
+                        "order_prefix", "CC-"))
+                .put(store.cartcom("/settings")).then().statusCode(200);
+        return store;
+    }
+
+    private Api() {
+    }
+}
