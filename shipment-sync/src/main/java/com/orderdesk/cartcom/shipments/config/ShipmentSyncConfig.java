@@ -1,0 +1,49 @@
+package com.orderdesk.cartcom.shipments.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the worker sends shipments to Cart.com: pace, leases and retry policy. */
+@ConfigMapping(prefix = "shipment-sync")
+public interface ShipmentSyncConfig {
+
+    /** How often the worker looks for due shipments (a Quarkus scheduler expression such as {@code 5s}). */
+    @WithDefault("5s")
+    String workerInterval();
+
+    /** How often the outbox relay sends activity events. */
+    @WithDefault("1s")
+    String relayInterval();
+
+    /** How often shipments waiting too long for their order are retired. */
+    @WithDefault("1h")
+    String expirySweepInterval();
+
+    /** Shipments claimed per worker run. */
+    @WithDefault("20")
+    int batchSize();
+
+    /** How long a claimed shipment stays invisible to other workers; after a crash it becomes due again. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** Attempts (retryable failures included) before a shipment is marked failed. */
+    @WithDefault("12")
+    int maxAttempts();
+
+    Backoff backoff();
+
+    /** How long a shipment waits for the OrderImported event of its order before it is quietly skipped. */
+    @WithDefault("P14D")
+    Duration orderWaitExpiry();
+
+    interface Backoff {
+        /** Wait after the first retryable failure; doubled per attempt, with jitter. */
+        @WithDefault("PT30S")
+        Duration initial();
+
+        @WithDefault("PT1H")
+        Duration max();
+    }
+}

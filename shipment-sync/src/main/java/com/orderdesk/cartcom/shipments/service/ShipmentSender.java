@@ -1,0 +1,154 @@
+package com.orderdesk.cartcom.shipments.service;
+
+import com.orderdesk.cartcom.model.cartcom.CartcomException;
+import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.model.cartcom.ShipmentRequest;
+import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.ShipmentCreated;
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
+import com.orderdesk.cartcom.shipments.client.CartcomStores;
+import com.orderdesk.cartcom.shipments.config.ShipmentSyncConfig;
+import com.orderdesk.cartcom.shipments.repository.ClaimedShipment;
+import com.orderdesk.cartcom.shipments.repository.ImportedOrder;
+import com.orderdesk.cartcom.shipments.repository.ImportedOrderRepository;
+import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository;
+import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository.Deleted;
+import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository.Known;
+import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository.StoreView;
+import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository.Unknown;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One attempt at one claimed shipment: decide whether it is sent at all, post it to Cart.com (an upsert on its
+ * deterministic shipment name), apply "After Shipment, Set Status", then record the outcome in a separate step.
+ * No database transaction is open during the Cart.com calls.
+ */
+@ApplicationScoped
+public class ShipmentSender {
+    private final ImportedOrderRepository orders;
+    private final StoreSnapshotRepository stores;
+    private final CartcomStores cartcom;
+    private final ShipmentOutcomes outcomes;
+    private final ShipmentSyncConfig config;
+    private final Backoff backoff;
+    private final ShipmentRequestMapper mapper = new ShipmentRequestMapper(Clock.systemUTC());
+
+    ShipmentSender(ImportedOrderRepository orders, StoreSnapshotRepository stores, CartcomStores cartcom,
+                   ShipmentOutcomes outcomes, ShipmentSyncConfig config) {
+        this.orders = orders;
+        this.stores = stores;
+        this.cartcom = cartcom;
+        this.outcomes = outcomes;
+        this.config = config;
+        this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
+    }
+
+    public void sync(ClaimedShipment claimed) {
+        ShipmentCreated shipment = EventCodec.read(claimed.payload(), ShipmentCreated.class);
+        Optional<ImportedOrder> found = orders.find(claimed.orderId());
+        if (found.isEmpty()) {
+            // Only rows whose order is known become pending; this is a defect, not a wait: say so loudly.
+            outcomes.failed(claimed, null, "order " + claimed.orderId() + " is not known to come from Cart.com");
+            return;
+        }
+        ImportedOrder order = found.get();
+        if (order.storeId() != claimed.storeId()) {
+            outcomes.failed(claimed, order.cartOrderId(), "order " + order.orderId() + " belongs to store "
+                    + order.storeId() + ", not to the shipment's store");
+            return;
+        }
+        StoreView view = stores.view(claimed.storeId());
+        if (view instanceof Unknown) {
+            // The snapshot topic can lag behind at start-up; the store's settings decide, so wait for them.
+            retryOrFail(claimed, order, "the store's Cart.com settings have not arrived yet", null);
+            return;
+        }
+        if (view instanceof Deleted) {
+            outcomes.skipped(claimed, order.cartOrderId(), "the store was deleted");
+            return;
+        }
+        StoreIntegrationChanged store = ((Known) view).snapshot();
+        Optional<String> notSyncing = whyNotSyncing(store);
+        if (notSyncing.isPresent()) {
+            outcomes.skipped(claimed, order.cartOrderId(), notSyncing.get());
+            return;
+        }
+        send(claimed, shipment, order, store);
+    }
+
+    private void send(ClaimedShipment claimed, ShipmentCreated shipment, ImportedOrder order,
+                      StoreIntegrationChanged store) {
+        ShipmentRequest request;
+        try {
+            request = mapper.map(shipment, order);
+        } catch (ShipmentRequestMapper.UnmappableShipmentException e) {
+            outcomes.failed(claimed, order.cartOrderId(), e.getMessage());
+            return;
+        }
+        CartcomStoreApi api;
+        try {
+            api = cartcom.open(store);
+        } catch (TokenDecryptionException e) {
+            outcomes.failed(claimed, order.cartOrderId(), "the store's access token cannot be opened ("
+                    + e.getMessage() + "); reconnect the store");
+            return;
+        }
+        try {
+            api.upsertShipment(request);
+        } catch (CartcomException e) {
+            onCartcomFailure(claimed, order, "posting the shipment", e);
+            return;
+        }
+        String statusNote = "";
+        if (store.afterShipmentStatusId() != null) {
+            try {
+                api.setOrderStatus(order.cartOrderId(), store.afterShipmentStatusId());
+                statusNote = "; status set to " + store.afterShipmentStatusId();
+            } catch (CartcomException e) {
+                // The shipment is at Cart.com; a retry repeats the upsert (same name, no duplicate) and the status.
+                onCartcomFailure(claimed, order, "setting status " + store.afterShipmentStatusId()
+                        + " after the shipment was posted", e);
+                return;
+            }
+        }
+        outcomes.sent(claimed, order.cartOrderId(), "Shipment " + shipment.shipmentId() + " (" + shipment.carrierCode()
+                + " " + shipment.trackingNumber() + ") sent to Cart.com order " + order.cartOrderId()
+                + " as " + request.shipmentName() + statusNote);
+    }
+
+    private void onCartcomFailure(ClaimedShipment claimed, ImportedOrder order, String step, CartcomException e) {
+        String reason = step + ": " + e.getMessage();
+        if (e.retryable()) {
+            retryOrFail(claimed, order, reason, e.retryAfter().orElse(null));
+        } else {
+            outcomes.failed(claimed, order.cartOrderId(), reason);
+        }
+    }
+
+    private void retryOrFail(ClaimedShipment claimed, ImportedOrder order, String reason, Duration retryAfter) {
+        if (claimed.attempts() >= config.maxAttempts()) {
+            outcomes.failed(claimed, order.cartOrderId(), "gave up after " + claimed.attempts() + " attempts; last: "
+                    + reason);
+        } else {
+            outcomes.retryAt(claimed, java.time.Instant.now().plus(backoff.after(claimed.attempts(), retryAfter)),
+                    reason);
+        }
+    }
+
+    private static Optional<String> whyNotSyncing(StoreIntegrationChanged store) {
+        if (!store.connected()) {
+            return Optional.of("the store is not connected to Cart.com");
+        }
+        if (!store.active()) {
+            return Optional.of("the Cart.com integration is disabled");
+        }
+        if (!store.syncTrackingNumbers()) {
+            return Optional.of("Sync Tracking Numbers is off");
+        }
+        return Optional.empty();
+    }
+}
