@@ -222,7 +222,7 @@ class OrderPollingTest {
         await().atMost(WAIT).until(() -> activities(storeId).stream()
                 .anyMatch(e -> e.kind().equals("import_completed") && importId.equals(e.importId())));
         ActivityRecorded done = activities(storeId).stream().filter(e -> e.kind().equals("import_completed")).findFirst().orElseThrow();
-        assertEquals(3L, done.counts().get("orders_found"));
+        assertEquals(3L, done.counts().get("ordersFound"));
         assertTrue(activities(storeId).stream().anyMatch(e -> e.kind().equals("import_progress") && importId.equals(e.importId())));
 
         List<CartOrderFetched> imported = raw.events(storeId, CartOrderFetched.class).stream()
@@ -243,7 +243,7 @@ class OrderPollingTest {
 
     private static long pollActivities(long storeId, long ordersFound) {
         return activities(storeId).stream()
-                .filter(e -> e.kind().equals("poll") && Long.valueOf(ordersFound).equals(e.counts().get("orders_found"))).count();
+                .filter(e -> e.kind().equals("poll") && Long.valueOf(ordersFound).equals(e.counts().get("ordersFound"))).count();
     }
 
     private static void awaitPollActivity(long storeId, long ordersFound) {

@@ -6,6 +6,7 @@ import com.orderdesk.cartcom.importer.entity.OrderItem;
 import com.orderdesk.cartcom.importer.entity.PendingStatusUpdate;
 import com.orderdesk.cartcom.importer.mapping.CartOrderMapper;
 import com.orderdesk.cartcom.importer.mapping.MappedOrder;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
@@ -70,7 +71,7 @@ public class OrderImportService {
 
         outbox.add(Topics.ORDERS_IMPORTED, OrderImported.of(event.storeId(), order.id, order.sourceId,
                 event.cartOrderId(), order.folderId, importedItems));
-        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(event.storeId(), "order_imported",
+        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(event.storeId(), ActivityKinds.ORDER_IMPORTED,
                         ActivityRecorded.Level.info,
                         "Imported Cart.com order " + event.cartOrderId() + " as " + order.sourceId)
                 .withCartOrderId(event.cartOrderId()).withOrderId(order.id).withImportId(event.importId()));

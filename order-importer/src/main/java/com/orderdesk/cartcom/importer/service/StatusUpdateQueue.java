@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.importer.service;
 
 import com.orderdesk.cartcom.importer.entity.PendingStatusUpdate;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.model.outbox.Outbox;
@@ -81,7 +82,7 @@ public class StatusUpdateQueue {
         update.state = PendingStatusUpdate.State.FAILED;
         update.lastError = reason;
         update.finishedAt = Instant.now();
-        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(update.storeId, "status_update_failed",
+        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(update.storeId, ActivityKinds.STATUS_UPDATE_FAILED,
                         ActivityRecorded.Level.error,
                         "Could not set status " + update.statusId + " on Cart.com order " + update.cartOrderId + ": " + reason)
                 .withCartOrderId(update.cartOrderId).withOrderId(update.orderId));

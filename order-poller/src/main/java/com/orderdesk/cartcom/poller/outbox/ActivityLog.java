@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.poller.outbox;
 
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.model.outbox.Outbox;
@@ -11,12 +12,12 @@ import java.util.UUID;
 /** Activity for the merchant (last poll, last error, import progress), written to the outbox with the change it reports. */
 @ApplicationScoped
 public class ActivityLog {
-    public static final String POLL = "poll";
-    public static final String POLL_FAILED = "poll_failed";
-    public static final String IMPORT_PROGRESS = "import_progress";
-    public static final String IMPORT_COMPLETED = "import_completed";
-    public static final String IMPORT_FAILED = "import_failed";
-    public static final String ORDERS_FOUND = "orders_found";
+    public static final String POLL = ActivityKinds.POLL;
+    public static final String POLL_FAILED = ActivityKinds.POLL_FAILED;
+    public static final String IMPORT_PROGRESS = ActivityKinds.IMPORT_PROGRESS;
+    public static final String IMPORT_COMPLETED = ActivityKinds.IMPORT_COMPLETED;
+    public static final String IMPORT_FAILED = ActivityKinds.IMPORT_FAILED;
+    public static final String ORDERS_FOUND = ActivityKinds.COUNT_ORDERS_FOUND;
 
     private final Outbox outbox;
 

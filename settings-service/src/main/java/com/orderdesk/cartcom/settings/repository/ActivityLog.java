@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.json.Json;
-import com.orderdesk.cartcom.settings.service.ActivityKinds;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,7 +77,8 @@ public class ActivityLog {
     public StoreStatus status(long storeId) {
         try (Connection connection = dataSource.getConnection()) {
             Instant lastPoll = instant(connection,
-                    "SELECT max(at) FROM activity WHERE store_id = ? AND kind = '" + ActivityKinds.POLL + "'", storeId);
+                    "SELECT max(at) FROM activity WHERE store_id = ? AND kind IN ('" + ActivityKinds.POLL + "', '"
+                            + ActivityKinds.POLL_FAILED + "')", storeId);
             Instant lastSuccess = instant(connection, "SELECT max(at) FROM activity WHERE store_id = ? AND kind = '"
                     + ActivityKinds.POLL + "' AND level = 'info'", storeId);
             Entry lastError = null;

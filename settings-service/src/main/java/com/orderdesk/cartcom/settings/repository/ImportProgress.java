@@ -1,7 +1,7 @@
 package com.orderdesk.cartcom.settings.repository;
 
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
-import com.orderdesk.cartcom.settings.service.ActivityKinds;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.shipments.service;
 
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.model.outbox.Outbox;
@@ -9,9 +10,9 @@ import jakarta.transaction.Transactional;
 /** Activity for the merchant's log, written to the outbox in the caller's transaction (never a dual write). */
 @ApplicationScoped
 public class ActivityRecorder {
-    public static final String SHIPMENT_SYNCED = "shipment_synced";
-    public static final String SHIPMENT_SKIPPED = "shipment_skipped";
-    public static final String SHIPMENT_SYNC_FAILED = "shipment_sync_failed";
+    public static final String SHIPMENT_SYNCED = ActivityKinds.SHIPMENT_SYNCED;
+    public static final String SHIPMENT_SKIPPED = ActivityKinds.SHIPMENT_SKIPPED;
+    public static final String SHIPMENT_SYNC_FAILED = ActivityKinds.SHIPMENT_SYNC_FAILED;
 
     private final Outbox outbox;
 

@@ -1,0 +1,45 @@
+package com.orderdesk.cartcom.model.events;
+
+/**
+ * The vocabulary of {@link ActivityRecorded}: the kinds each service reports and the keys of {@code counts}.
+ * settings-service computes a store's status and import progress from these, so producers and that consumer
+ * must use the same words: here, once.
+ */
+public final class ActivityKinds {
+    /** order-poller, once per successful poll; counts {@link #COUNT_ORDERS_FOUND}. */
+    public static final String POLL = "poll";
+    /** order-poller, a poll that failed (level error): the store's last error. */
+    public static final String POLL_FAILED = "poll_failed";
+
+    /** order-poller: a manual import's sweep is under way (importId set), with running counts. */
+    public static final String IMPORT_PROGRESS = "import_progress";
+    public static final String IMPORT_COMPLETED = "import_completed";
+    public static final String IMPORT_FAILED = "import_failed";
+
+    /** order-importer, once per imported order (importId set when part of a manual import). */
+    public static final String ORDER_IMPORTED = "order_imported";
+    /** order-importer: an order already imported (manual-import dedupe). */
+    public static final String ORDER_SKIPPED = "order_skipped";
+    /** order-importer or poller: an order that could not be imported. */
+    public static final String ORDER_FAILED = "order_failed";
+    /** order-importer: the after-import status could not be set at Cart.com. */
+    public static final String STATUS_UPDATE_FAILED = "status_update_failed";
+
+    /** shipment-sync: a shipment reached Cart.com. */
+    public static final String SHIPMENT_SYNCED = "shipment_synced";
+    /** shipment-sync: not sent because the store does not sync tracking numbers (or is not connected). */
+    public static final String SHIPMENT_SKIPPED = "shipment_skipped";
+    public static final String SHIPMENT_SYNC_FAILED = "shipment_sync_failed";
+
+    /** Counts keys: gauges of the producer's backlog, the newest value wins. */
+    public static final String COUNT_STATUS_UPDATES_PENDING = "statusUpdatesPending";
+    public static final String COUNT_SHIPMENTS_PENDING = "shipmentsPending";
+    /** Counts keys on poll and manual-import activity: running totals, the highest value seen wins. */
+    public static final String COUNT_ORDERS_FOUND = "ordersFound";
+    public static final String COUNT_ORDERS_IMPORTED = "ordersImported";
+    public static final String COUNT_ORDERS_SKIPPED = "ordersSkipped";
+    public static final String COUNT_ORDERS_FAILED = "ordersFailed";
+
+    private ActivityKinds() {
+    }
+}
