@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderdesk.cartcom.launcher.DemoStore;
-import com.orderdesk.cartcom.launcher.JsonHttp;
+import com.orderdesk.cartcom.devstack.JsonHttp;
 import com.orderdesk.cartcom.launcher.LocalSystem;
 import com.orderdesk.cartcom.launcher.OrderDesk;
 import com.orderdesk.cartcom.launcher.Service;

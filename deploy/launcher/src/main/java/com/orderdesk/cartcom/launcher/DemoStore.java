@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.launcher;
 
+import com.orderdesk.cartcom.devstack.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;

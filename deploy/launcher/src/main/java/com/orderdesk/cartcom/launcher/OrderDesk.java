@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.launcher;
 
+import com.orderdesk.cartcom.devstack.JsonHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package com.orderdesk.cartcom.launcher;
+package com.orderdesk.cartcom.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
