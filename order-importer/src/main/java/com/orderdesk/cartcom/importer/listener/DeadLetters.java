@@ -9,9 +9,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
- * Sends a record to its channel's dead-letter topic (failure-strategy=dead-letter-queue) with the project's
- * reason headers ({@link EventHeaders#DLQ_REASON}, {@link EventHeaders#DLQ_CONSUMER}) beside SmallRye's own
- * {@code dead-letter-reason}; the consumer then moves on to the next record.
+ * Sends a record to its channel's dead-letter topic (failure-strategy=dead-letter-queue): SmallRye writes the
+ * reason ({@link EventHeaders#DLQ_REASON}) and the origin; this adds {@link EventHeaders#DLQ_CONSUMER}. The
+ * consumer then moves on to the next record.
  */
 final class DeadLetters {
     static final String CONSUMER = "order-importer";
@@ -21,7 +21,6 @@ final class DeadLetters {
 
     static CompletionStage<Void> send(Message<?> message, Throwable reason) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(EventHeaders.DLQ_REASON, bytes(reason.getMessage() == null ? reason.toString() : reason.getMessage()));
         headers.add(EventHeaders.DLQ_CONSUMER, bytes(CONSUMER));
         OutgoingKafkaRecordMetadata<Object> metadata = OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build();
         return message.nack(reason, Metadata.of(metadata));
