@@ -29,7 +29,14 @@ public final class DemoStore {
     }
 
     public Setup connectStoreWithOrders(String name, int orders) {
-        SandboxControl.SandboxStore cart = sandbox.createStore("gold");
+        return connectStore(name, sandbox.createStore("gold"), orders);
+    }
+
+    /**
+     * Connects a new Order Desk store to the given sandbox store with the guide's recommended settings, after
+     * seeding {@code orders} orders (zero is fine) in "Pending Processing".
+     */
+    public Setup connectStore(String name, SandboxControl.SandboxStore cart, int orders) {
         OrderDesk.Store store = orderDesk.createStore(name, "America/Chicago");
         orderDesk.connect(store, cart.domain(), cart.token());
         long pending = orderDesk.statusId(store, s -> s.path("name").asText().equalsIgnoreCase("Pending Processing"),
@@ -38,7 +45,7 @@ public final class DemoStore {
                 "Approved");
         long shipped = orderDesk.statusId(store,
                 s -> s.path("is_shipped").asBoolean() && !s.path("is_quote_status").asBoolean(), "a shipped status");
-        List<Long> ids = sandbox.seedOrders(cart.domain(), orders, pending);
+        List<Long> ids = orders == 0 ? List.of() : sandbox.seedOrders(cart.domain(), orders, pending);
         OrderDesk.Settings settings = new OrderDesk.Settings(pending, approved, shipped,
                 orderDesk.folderId(store, "New"), ORDER_PREFIX, 5);
         orderDesk.saveSettings(store, settings);

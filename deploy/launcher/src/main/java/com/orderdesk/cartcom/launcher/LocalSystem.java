@@ -27,18 +27,30 @@ public final class LocalSystem implements AutoCloseable {
     private final Options options;
     private final DevStack stack;
     private final ServiceProcess sandbox;
-    private final Map<Service, ServiceProcess> services;
+    private final Map<Service, List<ServiceProcess>> services;
     private final String adminToken;
 
-    /** How to run it; the run command uses fixed ports, tests free ones. */
-    public record Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval) {
+    /**
+     * How to run it; the run command uses fixed ports and one instance of each service, tests free ports and as
+     * many instances as they need. {@code extraConfig} reaches every service (e.g. shorter leases in crash tests).
+     */
+    public record Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval,
+                          int instancesPerService, Map<String, String> extraConfig) {
         public Options {
             repoRoot = repoRoot.toAbsolutePath().normalize();
             dataDir = dataDir.toAbsolutePath().normalize();
+            if (instancesPerService < 1 || (!freePorts && instancesPerService > 1)) {
+                throw new IllegalArgumentException("one instance per service on fixed ports, any number on free ports");
+            }
+            extraConfig = Map.copyOf(extraConfig);
+        }
+
+        public Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval) {
+            this(repoRoot, dataDir, freePorts, adminToken, pollInterval, 1, Map.of());
         }
     }
 
-    private LocalSystem(Options options, DevStack stack, ServiceProcess sandbox, Map<Service, ServiceProcess> services) {
+    private LocalSystem(Options options, DevStack stack, ServiceProcess sandbox, Map<Service, List<ServiceProcess>> services) {
         this.options = options;
         this.stack = stack;
         this.sandbox = sandbox;
@@ -50,7 +62,7 @@ public final class LocalSystem implements AutoCloseable {
         checkPackaged(options.repoRoot());
         DevStack stack = DevStack.builder().dataDir(options.dataDir().resolve("stack")).start();
         ServiceProcess sandbox = null;
-        Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+        Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
         try {
             int sandboxPort = options.freePorts() ? FreePorts.find() : 8089;
             sandbox = ServiceProcess.quarkusApp("cartcom-sandbox", options.repoRoot().resolve("deploy/cartcom-sandbox"))
@@ -62,20 +74,25 @@ public final class LocalSystem implements AutoCloseable {
             List<CompletableFuture<ServiceProcess>> starts = new ArrayList<>();
             starts.add(sandboxStart);
             for (Service service : Service.values()) {
-                int port = options.freePorts() ? FreePorts.find() : service.defaultPort();
-                ServiceProcess process = ServiceProcess.quarkusApp(service.module(), options.repoRoot().resolve(service.module()))
-                        .systemProperties(shared)
-                        .systemProperty("quarkus.http.port", Integer.toString(port))
-                        .systemProperty("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()))
-                        .logFile(options.dataDir().resolve("logs/" + service.module() + ".log"))
-                        .build();
-                services.put(service, process);
-                starts.add(startAsync(process));
+                List<ServiceProcess> instances = new ArrayList<>();
+                for (int i = 1; i <= options.instancesPerService(); i++) {
+                    int port = options.freePorts() ? FreePorts.find() : service.defaultPort();
+                    String name = options.instancesPerService() == 1 ? service.module() : service.module() + "-" + i;
+                    ServiceProcess process = ServiceProcess.quarkusApp(name, options.repoRoot().resolve(service.module()))
+                            .systemProperties(shared)
+                            .systemProperty("quarkus.http.port", Integer.toString(port))
+                            .systemProperty("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()))
+                            .logFile(options.dataDir().resolve("logs/" + name + ".log"))
+                            .build();
+                    instances.add(process);
+                    starts.add(startAsync(process));
+                }
+                services.put(service, List.copyOf(instances));
             }
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
             return new LocalSystem(options, stack, sandbox, services);
         } catch (RuntimeException e) {
-            services.values().forEach(ServiceProcess::close);
+            services.values().stream().flatMap(List::stream).forEach(ServiceProcess::close);
             if (sandbox != null) {
                 sandbox.close();
             }
@@ -97,6 +114,7 @@ public final class LocalSystem implements AutoCloseable {
         config.put("orderdesk.admin-token", options.adminToken());
         // Merchants choose 5 minutes or more; locally and in tests a poll every few seconds shows the flow at once.
         config.put("poller.interval-override", options.pollInterval().toString());
+        config.putAll(options.extraConfig());
         return config;
     }
 
@@ -135,7 +153,12 @@ public final class LocalSystem implements AutoCloseable {
         return stack;
     }
 
+    /** The first instance of a service. */
     public ServiceProcess process(Service service) {
+        return services.get(service).get(0);
+    }
+
+    public List<ServiceProcess> instances(Service service) {
         return services.get(service);
     }
 
@@ -143,8 +166,14 @@ public final class LocalSystem implements AutoCloseable {
         return sandbox;
     }
 
+    /** The URL of the first instance of a service. */
     public String baseUrl(Service service) {
-        return origin(services.get(service));
+        return origin(process(service));
+    }
+
+    public static String origin(ServiceProcess process) {
+        var uri = process.readinessUrl();
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
     }
 
     public String sandboxUrl() {
@@ -159,14 +188,9 @@ public final class LocalSystem implements AutoCloseable {
         return options;
     }
 
-    private static String origin(ServiceProcess process) {
-        var uri = process.readinessUrl();
-        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
-    }
-
     @Override
     public void close() {
-        List<ServiceProcess> all = new ArrayList<>(services.values());
+        List<ServiceProcess> all = new ArrayList<>(services.values().stream().flatMap(List::stream).toList());
         all.add(sandbox);
         all.parallelStream().forEach(ServiceProcess::close);
         stack.close();

@@ -1,0 +1,48 @@
+package com.orderdesk.cartcom.e2e.suite;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.orderdesk.cartcom.launcher.LocalSystem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Cart.com fault suite: the same workload while the sandbox answers 10% of calls with 500, 5% with 429
+ * (Retry-After in seconds at half the stores, as an HTTP date at the others), lets 2% time out and garbles 1%.
+ * The end state must be the same as on a healthy day.
+ */
+class CartcomFaultsIT {
+    private static LocalSystem system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // A Cart.com call that hangs is abandoned after 2 s (the sandbox hangs 4 s) and retried.
+        system = SuiteRun.startTwoOfEach("faults", Map.of("cartcom.request-timeout", "2s"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void sameEndStateWhileCartcomMisbehaves() {
+        SuiteSize size = SuiteSize.fromSystemProperties(3, 20, 0.4, 0);
+        Workload workload = new Workload(system, size);
+        workload.connectStores(Map.of("plan", "gold"));
+        workload.applyFaults(Map.of("error_rate", 0.10, "rate_limited_rate", 0.05, "timeout_rate", 0.02,
+                "timeout_ms", 4000, "malformed_rate", 0.01, "seed", 11));
+        workload.seedSecondWave();
+        SuiteRun.driveToEndState(workload, Duration.ofMinutes(Integer.getInteger("suite.minutes", 10)));
+        workload.clearFaults();
+        List<String> deadLetters = DeadLetters.all(system.stack().bootstrapServers());
+        assertTrue(deadLetters.isEmpty(), "no record should be dead-lettered: " + deadLetters);
+        System.out.println("[suite] Cart.com calls: " + workload.callCounts());
+    }
+}

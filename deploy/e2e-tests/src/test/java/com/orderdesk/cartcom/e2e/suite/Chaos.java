@@ -1,0 +1,98 @@
+package com.orderdesk.cartcom.e2e.suite;
+
+import com.orderdesk.cartcom.devstack.ServiceProcess;
+import com.orderdesk.cartcom.launcher.LocalSystem;
+import com.orderdesk.cartcom.launcher.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * SIGKILLs service processes at random moments and starts them again, and once restarts the Kafka broker and once
+ * PostgreSQL, while the workload runs. Every kill is followed by a restart, so at most one instance of a service is
+ * down at a time and the system can always make progress.
+ */
+final class Chaos implements Runnable {
+    private final LocalSystem system;
+    private final int kills;
+    private final Random random;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicInteger done = new AtomicInteger();
+    private final List<String> journal = new ArrayList<>();
+    private volatile RuntimeException failure;
+
+    Chaos(LocalSystem system, int kills, long seed) {
+        this.system = system;
+        this.kills = kills;
+        this.random = new Random(seed);
+    }
+
+    @Override
+    public void run() {
+        List<ServiceProcess> targets = new ArrayList<>();
+        for (Service service : Service.values()) {
+            targets.addAll(system.instances(service));
+        }
+        int brokerAt = kills / 3;
+        int postgresAt = (2 * kills) / 3;
+        try {
+            for (int i = 0; i < kills && !stop.get(); i++) {
+                pause(2_000 + random.nextInt(6_000));
+                if (i == brokerAt) {
+                    log("restart Kafka broker");
+                    system.stack().kafka().stop();
+                    pause(1_000);
+                    system.stack().kafka().start();
+                }
+                if (i == postgresAt) {
+                    log("restart PostgreSQL");
+                    system.stack().postgres().stop();
+                    pause(1_000);
+                    system.stack().postgres().start();
+                }
+                ServiceProcess victim = targets.get(random.nextInt(targets.size()));
+                log("SIGKILL " + victim.name());
+                victim.kill();
+                pause(500 + random.nextInt(2_000));
+                victim.start();
+                done.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+    }
+
+    void stop() {
+        stop.set(true);
+    }
+
+    int killsDone() {
+        return done.get();
+    }
+
+    void rethrow() {
+        if (failure != null) {
+            throw new IllegalStateException("chaos failed: " + journal, failure);
+        }
+    }
+
+    synchronized List<String> journal() {
+        return List.copyOf(journal);
+    }
+
+    private synchronized void log(String line) {
+        journal.add(line);
+        System.out.println("[chaos] " + line);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.orderdesk.cartcom.e2e.suite;
+
+import com.orderdesk.cartcom.launcher.LocalSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Starts the whole system with two instances of each service for a suite, and drives a run to its end state. */
+final class SuiteRun {
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+
+    static LocalSystem startTwoOfEach(String name, Map<String, String> extraConfig) throws Exception {
+        Path repoRoot = Path.of("../..").toAbsolutePath().normalize();
+        Path dataDir = Files.createTempDirectory("cartcom-" + name + "-");
+        return LocalSystem.start(new LocalSystem.Options(repoRoot, dataDir, true, name + "-admin-token", POLL_INTERVAL,
+                2, extraConfig));
+    }
+
+    /** Ships what can be shipped until nothing waits, then until the end state holds; fails with what is off. */
+    static void driveToEndState(Workload workload, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> problems = List.of("not checked yet");
+        while (System.nanoTime() < deadline) {
+            int waiting = workload.shipAcknowledgedOrders();
+            if (waiting == 0) {
+                problems = workload.discrepancies();
+                if (problems.isEmpty()) {
+                    return;
+                }
+            }
+            System.out.printf("[suite] %d orders wait to be shipped; %d shipped%n", waiting, workload.shippedCount());
+            Workload.awaitQuietly(Duration.ofSeconds(3));
+        }
+        throw new AssertionError("no end state within " + timeout + ": " + problems.size() + " problems, first: "
+                + problems.subList(0, Math.min(20, problems.size())));
+    }
+
+    private SuiteRun() {
+    }
+}
