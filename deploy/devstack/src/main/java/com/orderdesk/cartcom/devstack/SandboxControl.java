@@ -54,4 +54,24 @@ public final class SandboxControl {
         }
         return count;
     }
+
+    /** A store with any of the control API's store fields ({@code rate_limit}, {@code retry_after_format}, ...). */
+    public SandboxStore createStore(Map<String, Object> settings) {
+        JsonNode store = http.post("/_sandbox/stores", settings).expect(201, "create sandbox store");
+        return new SandboxStore(store.path("domain").asText(), store.path("token").asText());
+    }
+
+    /** Creates one order from a draft ({@code items: [{item_number, quantity}]}, ...); answers its control view. */
+    public JsonNode createOrder(String domain, Map<String, Object> draft) {
+        return http.post("/_sandbox/stores/" + domain + "/orders", draft).expect(201, "create sandbox order");
+    }
+
+    /** Replaces the store's faults ({@code error_rate}, {@code rate_limited_rate}, {@code timeout_rate}, ...). */
+    public void setFaults(String domain, Map<String, Object> faults) {
+        http.put("/_sandbox/stores/" + domain + "/faults", faults).expect(200, "set sandbox faults");
+    }
+
+    public void clearFaults(String domain) {
+        http.delete("/_sandbox/stores/" + domain + "/faults").expect(204, "clear sandbox faults");
+    }
 }
