@@ -7,14 +7,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
-import com.orderdesk.cartcom.model.events.ActivityRecorded;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
+import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
-import com.orderdesk.cartcom.settings.support.FakeCartcom;
+import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.Topic;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = FakeCartcom.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
 class ActivityAndStatusTest {
 
     @Test
@@ -71,23 +72,70 @@ class ActivityAndStatusTest {
         publish(at(ActivityRecorded.of(store.id(), "order_imported", Level.info, "Imported 1"), t0.plusSeconds(1)));
         publish(at(ActivityRecorded.of(store.id(), "order_imported", Level.info, "Imported 2"), t0.plusSeconds(2)));
         publish(at(ActivityRecorded.of(store.id(), "status_update", Level.warn, "retrying"), t0.plusSeconds(3))
-                .withCounts(Map.of("statusUpdatesPending", 4L)));
+                .withCounts(Map.of(ActivityKinds.COUNT_STATUS_UPDATES_PENDING, 4L)));
         publish(at(ActivityRecorded.of(store.id(), "shipment_sync", Level.info, "synced"), t0.plusSeconds(4))
-                .withCounts(Map.of("shipmentsPending", 2L)));
+                .withCounts(Map.of(ActivityKinds.COUNT_SHIPMENTS_PENDING, 2L)));
         publish(at(ActivityRecorded.of(store.id(), "status_update", Level.info, "caught up"), t0.plusSeconds(5))
-                .withCounts(Map.of("statusUpdatesPending", 1L)));
-        publish(at(ActivityRecorded.of(store.id(), "poll", Level.error, "Cart.com answered 500"), t0.plusSeconds(6)));
+                .withCounts(Map.of(ActivityKinds.COUNT_STATUS_UPDATES_PENDING, 1L)));
+        publish(at(ActivityRecorded.of(store.id(), ActivityKinds.POLL_FAILED, Level.error, "Cart.com answered 500"),
+                t0.plusSeconds(6)));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 store.as().get(store.cartcom("/status")).then().statusCode(200)
                         .body("last_poll_at", equalTo(t0.plusSeconds(6).toString()))
                         .body("last_success_at", equalTo(t0.toString()))
                         .body("last_error.at", equalTo(t0.plusSeconds(6).toString()))
-                        .body("last_error.code", equalTo("poll"))
+                        .body("last_error.code", equalTo(ActivityKinds.POLL_FAILED))
                         .body("last_error.message", equalTo("Cart.com answered 500"))
                         .body("orders_imported", equalTo(2))
                         .body("status_updates_pending", equalTo(1))
                         .body("shipments_pending", equalTo(2)));
+    }
+
+    @Test
+    void anIntegrationThatKeepsFailingShowsItAndStaysOn() {
+        TestStore store = Api.configuredStore();
+        Instant t0 = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        publish(at(ActivityRecorded.of(store.id(), ActivityKinds.POLL, Level.info, "Found 0 orders"), t0));
+        for (int i = 1; i <= 3; i++) {
+            publish(at(ActivityRecorded.of(store.id(), ActivityKinds.POLL_FAILED, Level.error,
+                    "Cart.com answered 500 (attempt " + i + ")"), t0.plusSeconds(i)));
+        }
+        publish(at(ActivityRecorded.of(store.id(), ActivityKinds.STATUS_UPDATE_FAILED, Level.error,
+                "Could not set status 2 on Cart.com order 1001: rejected"), t0.plusSeconds(4))
+                .withCartOrderId(1001L).withOrderId(71L));
+        publish(at(ActivityRecorded.of(store.id(), ActivityKinds.SHIPMENT_SYNC_FAILED, Level.error,
+                "Shipment 9 of order 72 could not be sent to Cart.com"), t0.plusSeconds(5))
+                .withCartOrderId(1002L).withOrderId(72L));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                store.as().get(store.cartcom("/status")).then().statusCode(200)
+                        .body("connected", equalTo(true))
+                        .body("enabled", equalTo(true))
+                        .body("last_success_at", equalTo(t0.toString()))
+                        .body("last_poll_at", equalTo(t0.plusSeconds(3).toString()))
+                        .body("consecutive_poll_failures", equalTo(3))
+                        .body("failing_since", equalTo(t0.plusSeconds(1).toString()))
+                        .body("last_error.code", equalTo(ActivityKinds.SHIPMENT_SYNC_FAILED))
+                        .body("last_error.at", equalTo(t0.plusSeconds(5).toString())));
+        store.as().get(store.cartcom("/activity")).then().statusCode(200)
+                .body("[0].kind", equalTo(ActivityKinds.SHIPMENT_SYNC_FAILED))
+                .body("[0].level", equalTo("error"))
+                .body("[0].order_id", equalTo(72))
+                .body("[1].kind", equalTo(ActivityKinds.STATUS_UPDATE_FAILED))
+                .body("[1].cart_order_id", equalTo(1001))
+                .body("[1].message", equalTo("Could not set status 2 on Cart.com order 1001: rejected"))
+                .body("[2].kind", equalTo(ActivityKinds.POLL_FAILED));
+        // Nothing was switched off behind the merchant's back.
+        store.as().get(store.cartcom("/settings")).then().body("enabled", equalTo(true));
+
+        publish(at(ActivityRecorded.of(store.id(), ActivityKinds.POLL, Level.info, "Found 1 order"), t0.plusSeconds(6)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                store.as().get(store.cartcom("/status")).then()
+                        .body("last_success_at", equalTo(t0.plusSeconds(6).toString()))
+                        .body("consecutive_poll_failures", equalTo(0))
+                        .body("failing_since", nullValue())
+                        .body("last_error.code", equalTo(ActivityKinds.SHIPMENT_SYNC_FAILED)));
     }
 
     @Test

@@ -5,46 +5,54 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
-import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
-import com.orderdesk.cartcom.settings.support.FakeCartcom;
+import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.settings.support.LogCapture;
+import com.orderdesk.cartcom.settings.support.Sandbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * The connection check against the Cart.com sandbox over real HTTP: every error code of CONTRACTS.md is reached
+ * the way a merchant would meet it. The test configuration allows the sandbox's base URL and answers a Cart.com
+ * call within 2 s (cartcom.request-timeout).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = FakeCartcom.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
 class ConnectionTest {
 
     @Test
     void aVerifiedConnectionIsStoredAndAnswersOnlyAHintOfTheToken() {
         TestStore store = Api.createStore();
-        String domain = Api.domain("shop");
-        String token = Api.validToken();
-        String body = store.as().body(Map.of("domain", domain, "access_token", token))
+        SandboxStore cart = Sandbox.newStore();
+        String token = cart.token();
+        String body = store.as().body(Map.of("domain", cart.domain(), "access_token", token))
                 .put(store.cartcom("/connection"))
                 .then().statusCode(200)
                 .body("connected", equalTo(true))
-                .body("domain", equalTo(domain))
+                .body("domain", equalTo(cart.domain()))
                 .body("token_hint", equalTo("****" + token.substring(token.length() - 4)))
                 .body("verified_at", notNullValue())
                 .extract().asString();
         assertFalse(body.contains(token), body);
+        assertEquals(1, Sandbox.statusReads(cart.domain()), "verified live with GET /order_statuses");
 
         String read = store.as().get(store.cartcom("/connection")).then().statusCode(200)
                 .body("connected", equalTo(true)).extract().asString();
@@ -54,76 +62,102 @@ class ConnectionTest {
     @Test
     void theDomainIsNormalisedToLowerCase() {
         TestStore store = Api.createStore();
-        String domain = Api.domain("shop");
-        store.as().body(Map.of("domain", " " + domain.toUpperCase() + " ", "access_token", Api.validToken()))
-                .put(store.cartcom("/connection")).then().statusCode(200).body("domain", equalTo(domain));
+        SandboxStore cart = Sandbox.newStore();
+        store.as().body(Map.of("domain", " " + cart.domain().toUpperCase() + ". ", "access_token", cart.token()))
+                .put(store.cartcom("/connection")).then().statusCode(200).body("domain", equalTo(cart.domain()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://shop.example.com", "shop.example.com/admin", "shop.example.com:8443",
             "user:pw@shop.example.com", "127.0.0.1", "[::1]", "::1", "localhost", "shop..example.com", "",
-            "-shop.example.com", "shop.example.com?x=1"})
+            "-shop.example.com", "shop.example.com?x=1", "2130706433", "0x7f.1"})
     void aDomainThatIsNotABareHostNameIsInvalid(String domain) {
         TestStore store = Api.createStore();
-        store.as().body(Map.of("domain", domain, "access_token", Api.validToken()))
-                .put(store.cartcom("/connection"))
-                .then().statusCode(422).body("error.code", equalTo("invalid_domain")).body("error.message", notNullValue());
+        expectFailure(store, domain, "any-token", "invalid_domain").body("error.message", notNullValue());
         store.as().get(store.cartcom("/connection")).then().body("connected", equalTo(false));
     }
 
     @Test
-    void aRejectedTokenIsTokenRejected() {
+    void aWrongTokenIsRejected() {
         TestStore store = Api.createStore();
-        expectFailure(store, Api.domain("shop"), "not-a-valid-token", "token_rejected");
-        expectFailure(store, Api.domain("unauthorized"), Api.validToken(), "token_rejected");
-        expectFailure(store, Api.domain("forbidden"), Api.validToken(), "token_rejected");
+        SandboxStore cart = Sandbox.newStore();
+        expectFailure(store, cart.domain(), "wrong-" + UUID.randomUUID(), "token_rejected")
+                .body("error.message", containsString(cart.domain()));
     }
 
     @Test
-    void aStoreThatCannotBeReachedIsUnreachable() {
+    void aRevokedTokenIsRejected() {
         TestStore store = Api.createStore();
-        expectFailure(store, Api.domain("broken"), Api.validToken(), "unreachable");
-        expectFailure(store, Api.domain("slow"), Api.validToken(), "unreachable");
-        expectFailure(store, Api.domain("dropped"), Api.validToken(), "unreachable");
+        SandboxStore cart = Sandbox.newStore();
+        Api.connect(store, cart);
+        Sandbox.revoke(cart);
+        expectFailure(store, cart.domain(), cart.token(), "token_rejected");
     }
 
     @Test
-    void aRateLimitedStoreIsToldThatBronzeIsNotEnough() {
+    void aStoreAnsweringWithServerErrorsIsUnreachable() {
+        expectFailureWithFaults(Map.of("error_rate", 1.0), "unreachable");
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswerInTimeIsUnreachable() {
+        long started = System.nanoTime();
+        // The sandbox holds the answer 5 s; the service gives up after its 2 s request timeout.
+        expectFailureWithFaults(Map.of("timeout_rate", 1.0, "timeout_ms", 5_000), "unreachable")
+                .body("error.message", containsString("in time"));
+        assertTrue(System.nanoTime() - started < 4_500_000_000L, "gave up at the request timeout");
+    }
+
+    @Test
+    void aStoreOverItsRateLimitIsToldThatBronzeIsNotEnough() {
         TestStore store = Api.createStore();
-        expectFailure(store, Api.domain("limited"), Api.validToken(), "rate_limited")
+        SandboxStore cart = Sandbox.newStoreWithRateLimit(1, 60);
+        assertEquals(200, Sandbox.apiCall(cart, "/order_statuses")); // another client used the store's one call
+        expectFailure(store, cart.domain(), cart.token(), "rate_limited")
                 .body("error.message", containsString("Bronze"))
                 .body("error.message", containsString("Silver or higher"));
     }
 
     @Test
-    void somethingThatIsNotTheCartcomApiIsAnUnexpectedResponse() {
-        TestStore store = Api.createStore();
-        expectFailure(store, Api.domain("garbage"), Api.validToken(), "unexpected_response");
-        expectFailure(store, Api.domain("notfound"), Api.validToken(), "unexpected_response");
+    void aRateLimitedAnswerOfCartcomIsRateLimited() {
+        expectFailureWithFaults(Map.of("rate_limited_rate", 1.0), "rate_limited");
     }
 
     @Test
-    void aFailedCheckChangesNothing() {
+    void aBodyThatIsNotTheCartcomApiIsAnUnexpectedResponse() {
+        expectFailureWithFaults(Map.of("malformed_rate", 1.0), "unexpected_response");
+    }
+
+    @Test
+    void aDomainWithoutACartcomStoreIsAnUnexpectedResponse() {
         TestStore store = Api.createStore();
-        String domain = Api.domain("shop");
-        String token = Api.validToken();
-        Api.connect(store, domain, token);
+        // The sandbox answers 404 for a store it does not have, like a web server that is not Cart.com's API.
+        expectFailure(store, "nobody-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test", "any-token",
+                "unexpected_response").body("error.message", containsString("404"));
+    }
+
+    @Test
+    void aFailedCheckLeavesThePreviousConnectionAsItWas() {
+        TestStore store = Api.createStore();
+        SandboxStore cart = Sandbox.newStore();
+        Api.connect(store, cart);
         String before = store.as().get(store.cartcom("/connection")).then().extract().asString();
 
-        expectFailure(store, Api.domain("shop"), "wrong-token", "token_rejected");
-        expectFailure(store, Api.domain("limited"), Api.validToken(), "rate_limited");
-        expectFailure(store, "http://evil.example.com", Api.validToken(), "invalid_domain");
+        SandboxStore broken = Sandbox.newStoreWithFaults(Map.of("error_rate", 1.0));
+        SandboxStore garbled = Sandbox.newStoreWithFaults(Map.of("malformed_rate", 1.0));
+        expectFailure(store, cart.domain(), "wrong-token", "token_rejected");
+        expectFailure(store, broken.domain(), broken.token(), "unreachable");
+        expectFailure(store, garbled.domain(), garbled.token(), "unexpected_response");
+        expectFailure(store, "http://evil.example.com", cart.token(), "invalid_domain");
 
-        store.as().get(store.cartcom("/connection")).then().statusCode(200)
-                .body(equalTo(before));
-        // The stored (old) token still works for live reads.
-        store.as().get(store.cartcom("/order-statuses")).then().statusCode(200);
+        store.as().get(store.cartcom("/connection")).then().statusCode(200).body(equalTo(before));
+        // The stored token is still the working one: a live read succeeds.
+        store.as().get(store.cartcom("/order-statuses?refresh=true")).then().statusCode(200);
     }
 
     @Test
     void disconnectingDropsTheConnection() {
-        TestStore store = Api.createStore();
-        Api.connect(store, Api.domain("shop"), Api.validToken());
+        TestStore store = Api.connectedStore();
         store.as().delete(store.cartcom("/connection")).then().statusCode(200)
                 .body("connected", equalTo(false)).body("token_hint", nullValue());
         store.as().get(store.cartcom("/connection")).then().body("connected", equalTo(false));
@@ -133,58 +167,32 @@ class ConnectionTest {
 
     @Test
     void theTokenNeverReachesTheLogs() {
-        List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                String message = record.getMessage();
-                Object[] params = record.getParameters();
-                StringBuilder line = new StringBuilder(String.valueOf(message));
-                if (params != null) {
-                    for (Object param : params) {
-                        line.append(' ').append(param);
-                    }
-                }
-                if (record.getThrown() != null) {
-                    line.append(' ').append(record.getThrown());
-                }
-                synchronized (lines) {
-                    lines.add(line.toString());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        String goodToken = Api.validToken();
-        String badToken = "secret-" + java.util.UUID.randomUUID();
-        try {
+        SandboxStore cart = Sandbox.newStore();
+        SandboxStore broken = Sandbox.newStoreWithFaults(Map.of("error_rate", 1.0));
+        String badToken = "secret-" + UUID.randomUUID();
+        List<String> lines;
+        try (LogCapture logs = LogCapture.start()) {
             TestStore store = Api.createStore();
-            Api.connect(store, Api.domain("shop"), goodToken);
-            expectFailure(store, Api.domain("shop"), badToken, "token_rejected");
-            expectFailure(store, Api.domain("limited"), badToken, "rate_limited");
-            expectFailure(store, Api.domain("broken"), badToken, "unreachable");
-            store.as().get(store.cartcom("/order-statuses")).then().statusCode(200);
-        } finally {
-            root.removeHandler(capture);
+            Api.connect(store, cart);
+            expectFailure(store, cart.domain(), badToken, "token_rejected");
+            expectFailure(store, broken.domain(), broken.token(), "unreachable");
+            store.as().get(store.cartcom("/order-statuses?refresh=true")).then().statusCode(200);
+            lines = logs.lines();
         }
-        synchronized (lines) {
-            assertTrue(lines.stream().anyMatch(l -> l.contains("connected to Cart.com")), "log capture works: " + lines);
-            for (String line : lines) {
-                assertFalse(line.contains(goodToken) || line.contains(badToken), line);
-            }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("connected to Cart.com")), "the capture works: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("token_rejected")), "failures are logged: " + lines);
+        for (String line : lines) {
+            assertFalse(line.contains(cart.token()) || line.contains(badToken) || line.contains(broken.token()), line);
         }
     }
 
-    private static io.restassured.response.ValidatableResponse expectFailure(TestStore store, String domain,
-                                                                              String token, String code) {
+    /** A connection attempt to a new sandbox store answering with these faults. */
+    private static ValidatableResponse expectFailureWithFaults(Map<String, Object> faults, String code) {
+        SandboxStore cart = Sandbox.newStoreWithFaults(faults);
+        return expectFailure(Api.createStore(), cart.domain(), cart.token(), code);
+    }
+
+    private static ValidatableResponse expectFailure(TestStore store, String domain, String token, String code) {
         return store.as().body(Map.of("domain", domain, "access_token", token))
                 .put(store.cartcom("/connection"))
                 .then().statusCode(422)

@@ -5,15 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
-import com.orderdesk.cartcom.model.events.ActivityRecorded;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
+import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.ManualImportRequested;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
-import com.orderdesk.cartcom.settings.support.FakeCartcom;
+import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.Topic;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -32,19 +33,30 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = FakeCartcom.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
 class ImportTest {
 
     @Test
-    void aDateIsReadInTheStoresTimeZoneAndTheRequestIsPublished() {
-        TestStore store = Api.configuredStore(); // America/Chicago
-        LocalDate day = LocalDate.now(ZoneId.of("America/Chicago")).minusDays(3);
-        String importId = store.as().body(Map.of("since", day.toString())).post(store.cartcom("/imports"))
+    void aDateIsMidnightInAStoreAtUtcMinus6() {
+        // Chicago in January is UTC-06:00: midnight there is 06:00 UTC.
+        expectPublishedSince("America/Chicago", "2024-01-15", Instant.parse("2024-01-15T06:00:00Z"));
+    }
+
+    @Test
+    void aDateIsMidnightInAStoreAtUtcPlus0530() {
+        // Kolkata is UTC+05:30 all year: midnight there is 18:30 UTC the day before.
+        expectPublishedSince("Asia/Kolkata", "2024-01-15", Instant.parse("2024-01-14T18:30:00Z"));
+    }
+
+    /** The import answers and stores the instant, and the poller is asked for exactly that instant. */
+    private static void expectPublishedSince(String timezone, String date, Instant expected) {
+        TestStore store = Api.configuredStore(timezone);
+        String importId = store.as().body(Map.of("since", date)).post(store.cartcom("/imports"))
                 .then().statusCode(202)
                 .body("status", equalTo("queued"))
                 .body("import_id", notNullValue())
+                .body("since", equalTo(expected.toString()))
                 .extract().jsonPath().getString("import_id");
-        Instant expected = day.atStartOfDay(ZoneId.of("America/Chicago")).toInstant();
 
         store.as().get(store.cartcom("/imports/" + importId)).then().statusCode(200)
                 .body("import_id", equalTo(importId))
@@ -71,7 +83,8 @@ class ImportTest {
     @Test
     void aFutureOrMalformedSinceIsRefused() {
         TestStore store = Api.configuredStore();
-        store.as().body(Map.of("since", LocalDate.now().plusDays(2).toString())).post(store.cartcom("/imports"))
+        String tomorrowInTheStore = LocalDate.now(ZoneId.of("America/Chicago")).plusDays(1).toString();
+        store.as().body(Map.of("since", tomorrowInTheStore)).post(store.cartcom("/imports"))
                 .then().statusCode(422).body("error.code", equalTo("invalid_since"));
         store.as().body(Map.of("since", Instant.now().plusSeconds(3600).toString())).post(store.cartcom("/imports"))
                 .then().statusCode(422).body("error.code", equalTo("invalid_since"));
@@ -90,8 +103,7 @@ class ImportTest {
     void anotherStoresImportIsNotFound() {
         TestStore store = Api.configuredStore();
         TestStore other = Api.configuredStore();
-        String importId = other.as().body(Map.of("since", "2024-01-01")).post(other.cartcom("/imports"))
-                .then().statusCode(202).extract().jsonPath().getString("import_id");
+        String importId = requestImport(other);
         store.as().get(store.cartcom("/imports/" + importId)).then().statusCode(404).body("error.code", equalTo("not_found"));
         store.as().get(store.cartcom("/imports/not-a-uuid")).then().statusCode(404);
     }
@@ -99,17 +111,16 @@ class ImportTest {
     @Test
     void progressComesFromActivityCarryingTheImportId() {
         TestStore store = Api.configuredStore();
-        String importId = store.as().body(Map.of("since", "2024-01-01")).post(store.cartcom("/imports"))
-                .then().statusCode(202).extract().jsonPath().getString("import_id");
+        String importId = requestImport(store);
         UUID id = UUID.fromString(importId);
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        publish(ActivityAndStatusTest.at(ActivityRecorded.of(store.id(), "import_started", Level.info, "Sweeping"), t0)
-                .withImportId(id).withCounts(Map.of("ordersFound", 3L)));
-        publish(ActivityRecorded.of(store.id(), "order_imported", Level.info, "Imported 1").withImportId(id));
-        ActivityRecorded second = ActivityRecorded.of(store.id(), "order_imported", Level.info, "Imported 2").withImportId(id);
+        publish(ActivityAndStatusTest.at(ActivityRecorded.of(store.id(), ActivityKinds.IMPORT_PROGRESS, Level.info, "Sweeping"), t0)
+                .withImportId(id).withCounts(Map.of(ActivityKinds.COUNT_ORDERS_FOUND, 3L)));
+        publish(ActivityRecorded.of(store.id(), ActivityKinds.ORDER_IMPORTED, Level.info, "Imported 1").withImportId(id));
+        ActivityRecorded second = ActivityRecorded.of(store.id(), ActivityKinds.ORDER_IMPORTED, Level.info, "Imported 2").withImportId(id);
         publish(second);
         publish(second); // redelivered: counted once
-        publish(ActivityRecorded.of(store.id(), "order_skipped", Level.info, "Already there").withImportId(id));
+        publish(ActivityRecorded.of(store.id(), ActivityKinds.ORDER_SKIPPED, Level.info, "Already there").withImportId(id));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 store.as().get(store.cartcom("/imports/" + importId)).then()
@@ -119,12 +130,42 @@ class ImportTest {
                         .body("orders_skipped", equalTo(1))
                         .body("started_at", equalTo(t0.toString())));
 
-        publish(ActivityRecorded.of(store.id(), "import_completed", Level.info, "Done").withImportId(id));
+        publish(ActivityRecorded.of(store.id(), ActivityKinds.IMPORT_COMPLETED, Level.info, "Done").withImportId(id));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 store.as().get(store.cartcom("/imports/" + importId)).then()
                         .body("status", equalTo("completed"))
                         .body("finished_at", notNullValue())
                         .body("orders_imported", equalTo(2)));
+    }
+
+    @Test
+    void aFailedImportSaysWhyAndCountsItsFailedOrders() {
+        TestStore store = Api.configuredStore();
+        String importId = requestImport(store);
+        UUID id = UUID.fromString(importId);
+        publish(ActivityRecorded.of(store.id(), ActivityKinds.ORDER_FAILED, Level.error, "Order 7 has no items")
+                .withImportId(id).withCartOrderId(7L));
+        publish(ActivityRecorded.of(store.id(), ActivityKinds.IMPORT_FAILED, Level.error,
+                "Manual import failed: Cart.com rejected the access token").withImportId(id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                store.as().get(store.cartcom("/imports/" + importId)).then()
+                        .body("status", equalTo("failed"))
+                        .body("orders_failed", equalTo(1))
+                        .body("finished_at", notNullValue())
+                        .body("message", equalTo("Manual import failed: Cart.com rejected the access token")));
+    }
+
+    @Test
+    void aStoreWithoutSavedSettingsCannotImport() {
+        TestStore store = Api.connectedStore();
+        store.as().body(Map.of("since", "2024-01-01")).post(store.cartcom("/imports"))
+                .then().statusCode(409).body("error.code", equalTo("settings_required"));
+    }
+
+    /** An import since January 1st, 2024; answers its id. */
+    private static String requestImport(TestStore store) {
+        return store.as().body(Map.of("since", "2024-01-01")).post(store.cartcom("/imports"))
+                .then().statusCode(202).extract().jsonPath().getString("import_id");
     }
 
     private static void publish(ActivityRecorded event) {

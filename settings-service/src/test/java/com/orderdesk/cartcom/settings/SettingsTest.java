@@ -10,25 +10,25 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
-import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
-import com.orderdesk.cartcom.settings.support.FakeCartcom;
+import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.settings.support.Sandbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = FakeCartcom.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
 class SettingsTest {
 
     @Test
@@ -76,20 +76,41 @@ class SettingsTest {
 
     @Test
     void theLiveStatusesAreListedWithTheirFlagsAndCachedBriefly() {
-        TestStore store = Api.createStore();
-        String domain = Api.domain("shop");
-        Api.connect(store, domain, Api.validToken());
+        SandboxStore cart = Sandbox.newStore();
+        TestStore store = Api.connectedTo(cart);
         store.as().get(store.cartcom("/order-statuses")).then().statusCode(200)
-                .body("id", equalTo(List.of(1, 2, 3, 4, 5)))
+                .body("id", equalTo(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9)))
                 .body("[0].name", equalTo("Pending Processing"))
                 .body("[0].is_open", equalTo(true))
                 .body("[2].is_shipped", equalTo(true))
                 .body("[3].is_cancelled", equalTo(true))
-                .body("[3].is_declined", equalTo(false))
-                .body("[4].is_quote_status", equalTo(true));
+                .body("[4].is_declined", equalTo(true))
+                .body("[4].is_cancelled", equalTo(false))
+                .body("[8].is_quote_status", equalTo(true));
         store.as().get(store.cartcom("/order-statuses")).then().statusCode(200);
         // One call for the connection check; the two reads came from the cache.
-        assertEquals("1", fakeCalls(domain));
+        assertEquals(1, Sandbox.statusReads(cart.domain()));
+    }
+
+    @Test
+    void aStatusAddedAtCartcomIsSeenOnRefresh() {
+        SandboxStore cart = Sandbox.newStore();
+        TestStore store = Api.connectedTo(cart);
+        Sandbox.addStatus(cart.domain(), 42, "Awaiting Pickup");
+        store.as().get(store.cartcom("/order-statuses")).then().statusCode(200).body("id", hasSize(9));
+        store.as().get(store.cartcom("/order-statuses?refresh=true")).then().statusCode(200)
+                .body("id", hasSize(10))
+                .body("find { it.id == 42 }.name", equalTo("Awaiting Pickup"));
+        assertEquals(2, Sandbox.statusReads(cart.domain()));
+    }
+
+    @Test
+    void whenCartcomFailsTheStatusesAnswer502WithItsCode() {
+        SandboxStore cart = Sandbox.newStore();
+        TestStore store = Api.connectedTo(cart);
+        Sandbox.faults(cart.domain(), Map.of("error_rate", 1.0));
+        store.as().get(store.cartcom("/order-statuses?refresh=true")).then().statusCode(502)
+                .body("error.code", equalTo("unreachable"));
     }
 
     @Test
@@ -167,7 +188,7 @@ class SettingsTest {
     void connectingAnotherCartcomStoreForgetsTheStatusChoices() {
         TestStore store = connectedStore();
         store.as().body(valid(store)).put(store.cartcom("/settings")).then().statusCode(200);
-        Api.connect(store, Api.domain("shop"), Api.validToken());
+        Api.connect(store, Sandbox.newStore());
         store.as().get(store.cartcom("/settings")).then()
                 .body("enabled", equalTo(false))
                 .body("download_status_ids", hasSize(0));
@@ -184,9 +205,7 @@ class SettingsTest {
     }
 
     private static TestStore connectedStore() {
-        TestStore store = Api.createStore();
-        Api.connect(store, Api.domain("shop"), Api.validToken());
-        return store;
+        return Api.connectedStore();
     }
 
     private static Map<String, Object> valid(TestStore store) {
@@ -203,11 +222,5 @@ class SettingsTest {
 
     private static long firstFolder(TestStore store) {
         return store.as().get(store.path("/folders")).then().statusCode(200).extract().jsonPath().getLong("[0].id");
-    }
-
-    private static String fakeCalls(String domain) {
-        String template = ConfigProvider.getConfig().getValue("cartcom.base-url-template", String.class);
-        String root = template.substring(0, template.indexOf("/{domain}"));
-        return RestAssured.given().get(root + "/_calls/" + domain).then().statusCode(200).extract().asString();
     }
 }

@@ -1,12 +1,16 @@
 package com.orderdesk.cartcom.settings;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
+import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.model.crypto.EncryptedToken;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
@@ -14,15 +18,24 @@ import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.settings.outbox.OutboxRelayJob;
+import com.orderdesk.cartcom.settings.outbox.Tombstones;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
-import com.orderdesk.cartcom.settings.support.FakeCartcom;
+import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.settings.support.Sandbox;
 import com.orderdesk.cartcom.settings.support.Topic;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,18 +44,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = FakeCartcom.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
 class SnapshotPublishingTest {
 
     @Inject
     TokenCrypto crypto;
 
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void everyChangePublishesTheFullSnapshotWithTheTokenSealed() {
         TestStore store = Api.createStore("Europe/Paris");
-        String domain = Api.domain("shop");
-        String token = Api.validToken();
-        Api.connect(store, domain, token);
+        SandboxStore cart = Sandbox.newStore();
+        String domain = cart.domain();
+        String token = cart.token();
+        Api.connect(store, cart);
         long folder = store.as().get(store.path("/folders")).then().extract().jsonPath().getLong("[1].id");
         store.as().body(Map.of("enabled", true, "check_interval_minutes", 10, "download_status_ids", List.of(1),
                         "folder_id", folder, "after_import_status_id", 2, "after_shipment_status_id", 3,
@@ -63,6 +83,10 @@ class SnapshotPublishingTest {
         assertEquals(domain, last.domain());
         assertFalse(last.encryptedToken().contains(token));
         assertEquals(token, crypto.decrypt(store.id(), new EncryptedToken(last.keyId(), last.encryptedToken())));
+        assertEquals("test", last.keyId(), "sealed with cartcom.token-key-id");
+        String atRest = column(store, "SELECT encrypted_token || ' ' || token_key_id FROM cartcom_connection WHERE store_id = ?");
+        assertFalse(atRest.contains(token), "the database holds only the sealed token");
+        assertTrue(atRest.endsWith(" test"), atRest);
         assertEquals(ApiKeys.hash(store.apiKey()), last.apiKeyHash());
         assertEquals("Europe/Paris", last.timezone());
         assertEquals(10, last.checkIntervalMinutes());
@@ -78,8 +102,7 @@ class SnapshotPublishingTest {
 
     @Test
     void folderChangesAndDisconnectsArePublishedToo() {
-        TestStore store = Api.createStore();
-        Api.connect(store, Api.domain("shop"), Api.validToken());
+        TestStore store = Api.connectedStore();
         store.as().body(Map.of("name", "Rush")).post(store.path("/folders")).then().statusCode(201);
         store.as().delete(store.cartcom("/connection")).then().statusCode(200);
 
@@ -97,12 +120,68 @@ class SnapshotPublishingTest {
     @Test
     void aFailedConnectionCheckPublishesNothing() throws InterruptedException {
         TestStore store = Api.createStore();
-        store.as().body(Map.of("domain", Api.domain("limited"), "access_token", Api.validToken()))
+        SandboxStore cart = Sandbox.newStore();
+        store.as().body(Map.of("domain", cart.domain(), "access_token", "wrong-token"))
                 .put(store.cartcom("/connection")).then().statusCode(422);
         Thread.sleep(1_000); // several relay runs
         store.as().body(Map.of("name", "After")).post(store.path("/folders")).then().statusCode(201);
         List<StoreIntegrationChanged> snapshots = snapshots(store, 2);
         assertEquals(List.of(1L, 2L), snapshots.stream().map(StoreIntegrationChanged::version).toList());
+    }
+
+    @Test
+    void aSnapshotCommittedWhileTheRelayIsStoppedGoesOutOnceWhenItRunsAgain() throws InterruptedException {
+        TestStore store = Api.createStore();
+        snapshots(store, 1);
+        scheduler.pause(OutboxRelayJob.IDENTITY);
+        try {
+            Thread.sleep(1_500); // a relay run already under way finishes
+            store.as().body(Map.of("name", "While stopped")).post(store.path("/folders")).then().statusCode(201);
+            // Committed with the change, not sent: the row waits through several relay periods.
+            Thread.sleep(3_000);
+            assertEquals(1, unsentRows(store));
+            assertTrue(snapshots(store, 1).stream().noneMatch(s -> s.version() == 2));
+        } finally {
+            scheduler.resume(OutboxRelayJob.IDENTITY);
+        }
+        List<StoreIntegrationChanged> sent = snapshots(store, 2);
+        assertEquals("While stopped", sent.get(1).folders().get(4).name());
+        await().atMost(Duration.ofSeconds(10)).until(() -> unsentRows(store) == 0);
+        assertEquals(List.of(1L, 2L), snapshots(store, 2).stream().map(StoreIntegrationChanged::version).toList(),
+                "sent once");
+    }
+
+    @Test
+    void aDeletedStoreLeavesATombstoneAfterItsSnapshots() {
+        TestStore store = Api.connectedStore();
+        given().header("Authorization", "Bearer " + Api.ADMIN_TOKEN).delete(store.path(""))
+                .then().statusCode(204);
+        store.as().get(store.path("/folders")).then().statusCode(401);
+
+        List<ConsumerRecord<String, String>> records = Topic.readKey(Topics.STORE_SETTINGS, String.valueOf(store.id()),
+                found -> !found.isEmpty() && found.get(found.size() - 1).value() == null);
+        assertEquals(3, records.size(), "created, connected, tombstone");
+        ConsumerRecord<String, String> tombstone = records.get(2);
+        assertEquals(Tombstones.EVENT_TYPE,
+                new String(tombstone.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8));
+        assertEquals(2L, EventCodec.read(records.get(1).value(), StoreIntegrationChanged.class).version());
+    }
+
+    private long unsentRows(TestStore store) {
+        return Long.parseLong(column(store, "SELECT count(*) FROM outbox_event WHERE record_key = ?::text AND sent_at IS NULL"));
+    }
+
+    /** The first column of the one row a query about the store answers ({@code ?} is the store id). */
+    private String column(TestStore store, String sql) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, store.id());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<StoreIntegrationChanged> snapshots(TestStore store, int atLeast) {

@@ -6,13 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
-import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
-import com.orderdesk.cartcom.settings.support.FakeCartcom;
+import com.orderdesk.cartcom.settings.support.Api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = FakeCartcom.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
 class StoreAndAuthTest {
 
     @Test
@@ -44,6 +46,26 @@ class StoreAndAuthTest {
                 .body("name", contains("New", "Prepared", "Closed", "Canceled"))
                 .body("id", hasSize(4));
         store.as().get(store.path("")).then().statusCode(200).body("name", equalTo("Acme"));
+    }
+
+    @Test
+    void apiKeysAreRandomAndShownOnlyOnCreation() {
+        TestStore one = Api.createStore();
+        TestStore two = Api.createStore();
+        assertNotEquals(one.apiKey(), two.apiKey());
+        String read = one.as().get(one.path("")).then().statusCode(200).extract().asString();
+        assertFalse(read.contains(one.apiKey()), read);
+        assertFalse(read.contains("api_key"), read);
+    }
+
+    @Test
+    void onlyAnOperatorDeletesAStore() {
+        TestStore store = Api.createStore();
+        store.as().delete(store.path("")).then().statusCode(401);
+        given().header("Authorization", "Bearer " + Api.ADMIN_TOKEN).delete("/api/v1/stores/999999999")
+                .then().statusCode(404).body("error.code", equalTo("not_found"));
+        given().header("Authorization", "Bearer " + Api.ADMIN_TOKEN).delete(store.path("")).then().statusCode(204);
+        store.as().get(store.path("/folders")).then().statusCode(401);
     }
 
     @Test
@@ -86,7 +108,7 @@ class StoreAndAuthTest {
         TestStore other = Api.createStore();
         mine.as().get(other.path("/folders")).then().statusCode(403).body("error.code", equalTo("forbidden"));
         mine.as().get(other.cartcom("/settings")).then().statusCode(403);
-        mine.as().body(Map.of("domain", Api.domain("shop"), "access_token", Api.validToken()))
+        mine.as().body(Map.of("domain", "shop.example.com", "access_token", "any"))
                 .put(other.cartcom("/connection")).then().statusCode(403);
         // A store that does not exist answers like another store's: nothing to probe.
         mine.as().get("/api/v1/stores/999999999/folders").then().statusCode(403);

@@ -16,6 +16,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class OutboxRelayJob {
+    /** The scheduled job's identity: operators (and tests) can pause and resume it through the Scheduler. */
+    public static final String IDENTITY = "settings-outbox-relay";
     private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
 
     @Inject
@@ -29,7 +31,7 @@ public class OutboxRelayJob {
 
     private volatile OutboxRelay relay;
 
-    @Scheduled(every = "${settings.outbox.relay-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = IDENTITY, every = "${settings.outbox.relay-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         try {
             int sent = outboxRelay().drain();

@@ -31,9 +31,18 @@ public class ActivityLog {
                         UUID importId, Map<String, Long> counts) {
     }
 
+    /**
+     * {@code consecutivePollFailures}: failed polls since the last successful one, the first of them at
+     * {@code failingSince} (null while polls succeed), so an integration that keeps failing shows it.
+     */
     public record StoreStatus(Instant lastPollAt, Instant lastSuccessAt, Entry lastError, long ordersImported,
-                              long statusUpdatesPending, long shipmentsPending) {
+                              long statusUpdatesPending, long shipmentsPending, long consecutivePollFailures,
+                              Instant failingSince) {
     }
+
+    /** A failed poll: the poller's poll_failed, or a poll reported at warn/error level. */
+    private static final String FAILED_POLL = "kind IN ('" + ActivityKinds.POLL + "', '" + ActivityKinds.POLL_FAILED
+            + "') AND level <> 'info'";
 
     /** Returns false when the event was seen before (redelivery): nothing else should happen then. */
     public boolean insert(ActivityRecorded event) {
@@ -94,9 +103,21 @@ public class ActivityLog {
             }
             long imported = number(connection, "SELECT count(*) FROM activity WHERE store_id = ? AND kind = '"
                     + ActivityKinds.ORDER_IMPORTED + "'", storeId);
+            long failures = 0;
+            Instant failingSince = null;
+            try (PreparedStatement select = connection.prepareStatement("SELECT count(*), min(at) FROM activity "
+                    + "WHERE store_id = ? AND " + FAILED_POLL + " AND at > ?")) {
+                select.setLong(1, storeId);
+                select.setTimestamp(2, Timestamp.from(lastSuccess == null ? Instant.EPOCH : lastSuccess));
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    failures = rs.getLong(1);
+                    failingSince = rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant();
+                }
+            }
             return new StoreStatus(lastPoll, lastSuccess, lastError, imported,
                     newestCount(connection, storeId, ActivityKinds.COUNT_STATUS_UPDATES_PENDING),
-                    newestCount(connection, storeId, ActivityKinds.COUNT_SHIPMENTS_PENDING));
+                    newestCount(connection, storeId, ActivityKinds.COUNT_SHIPMENTS_PENDING), failures, failingSince);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot compute the status of store " + storeId, e);
         }

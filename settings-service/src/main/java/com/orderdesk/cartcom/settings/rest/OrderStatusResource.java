@@ -4,10 +4,12 @@ import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
 import com.orderdesk.cartcom.settings.service.OrderStatusCache;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,9 +33,10 @@ public class OrderStatusResource {
     OrderStatusCache statuses;
 
     @GET
-    @Operation(summary = "The store's live Cart.com order statuses (cached briefly)",
+    @Operation(summary = "The store's live Cart.com order statuses (cached briefly; refresh=true reads them again)",
             description = "409 not_connected without a connection; 502 with a Cart.com failure code when Cart.com fails.")
-    public List<OrderStatusView> list(@PathParam("storeId") long storeId) {
-        return statuses.statuses(storeId).stream().map(OrderStatusView::of).toList();
+    public List<OrderStatusView> list(@PathParam("storeId") long storeId,
+                                      @QueryParam("refresh") @DefaultValue("false") boolean refresh) {
+        return statuses.statuses(storeId, refresh).stream().map(OrderStatusView::of).toList();
     }
 }

@@ -23,9 +23,13 @@ public class StatusResource {
     public record LastError(Instant at, String code, String message) {
     }
 
+    /**
+     * CONTRACTS.md's fields, plus {@code consecutive_poll_failures} and {@code failing_since}: an integration that
+     * keeps failing says so here (it is never switched off for it).
+     */
     public record StatusView(boolean connected, boolean enabled, Instant lastPollAt, Instant lastSuccessAt,
                              LastError lastError, long ordersImported, long statusUpdatesPending,
-                             long shipmentsPending) {
+                             long shipmentsPending, long consecutivePollFailures, Instant failingSince) {
     }
 
     @Inject
@@ -33,9 +37,11 @@ public class StatusResource {
 
     @GET
     @Operation(summary = "The integration's health for this store, computed from the activity log",
-            description = "last_poll_at/last_success_at: kind poll (any level / info); last_error: newest error-level "
-                    + "activity (code = its kind); orders_imported: count of order_imported; pending counts: newest "
-                    + "statusUpdatesPending / shipmentsPending counts.")
+            description = "last_poll_at: newest poll or poll_failed; last_success_at: newest poll at level info; "
+                    + "last_error: newest error-level activity of any service (code = its kind); orders_imported: "
+                    + "count of order_imported; status_updates_pending / shipments_pending: the newest "
+                    + "statusUpdatesPending / shipmentsPending gauge reported (0 until one is); "
+                    + "consecutive_poll_failures / failing_since: failed polls since the last success.")
     public StatusView get(@PathParam("storeId") long storeId) {
         CartcomConnection connection = CartcomConnection.findById(storeId);
         CartcomSettings settings = CartcomSettings.findById(storeId);
@@ -44,6 +50,7 @@ public class StatusResource {
         return new StatusView(connection != null && connection.usable(), settings != null && settings.enabled,
                 status.lastPollAt(), status.lastSuccessAt(),
                 error == null ? null : new LastError(error.at(), error.kind(), error.message()),
-                status.ordersImported(), status.statusUpdatesPending(), status.shipmentsPending());
+                status.ordersImported(), status.statusUpdatesPending(), status.shipmentsPending(),
+                status.consecutivePollFailures(), status.failingSince());
     }
 }

@@ -8,6 +8,7 @@ import com.orderdesk.cartcom.settings.service.ApiException;
 import com.orderdesk.cartcom.settings.service.StoreService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -68,6 +69,17 @@ public class StoreResource {
     public StoreView get(@PathParam("storeId") long storeId) {
         Store store = stores.get(storeId);
         return new StoreView(store.id, store.name, store.timezone);
+    }
+
+    @DELETE
+    @Path("/{storeId}")
+    @AdminOnly
+    @Operation(summary = "Delete a store (admin bearer token)",
+            description = "Its connection, settings, folders, imports and activity go; a tombstone on "
+                    + "cartcom.store-settings.v1 tells every service. 204; 404 for an unknown store.")
+    public Response delete(@PathParam("storeId") long storeId) {
+        stores.delete(storeId);
+        return Response.noContent().build();
     }
 
     @GET

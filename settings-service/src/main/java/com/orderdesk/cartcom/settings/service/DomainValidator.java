@@ -70,6 +70,12 @@ public class DomainValidator {
                 throw invalid("'" + input.trim() + "' is not a valid domain name");
             }
         }
+        // Every top-level domain starts with a letter; "127.1" or "0x7f.1" are addresses in the forms some resolvers
+        // accept (inet_aton), not names.
+        if (!Character.isLetter(labels[labels.length - 1].charAt(0))
+                || labels[labels.length - 1].startsWith("0x")) {
+            throw invalid("Enter a domain name, not an IP address");
+        }
         return domain;
     }
 

@@ -39,13 +39,18 @@ public class OrderStatusCache {
 
     /** The statuses, from the cache or live; 409 not_connected, or 502 with a Cart.com failure code. */
     public List<OrderStatus> statuses(long storeId) {
+        return statuses(storeId, false);
+    }
+
+    /** As {@link #statuses(long)}; {@code refresh} skips the cache (a merchant just added a status at Cart.com). */
+    public List<OrderStatus> statuses(long storeId, boolean refresh) {
         CartcomConnection connection = QuarkusTransaction.joiningExisting()
                 .call(() -> CartcomConnection.<CartcomConnection>findById(storeId));
         if (connection == null || !connection.usable()) {
             throw ApiException.notConnected();
         }
         Entry cached = entries.get(storeId);
-        if (cached != null && cached.domain.equals(connection.domain)
+        if (!refresh && cached != null && cached.domain.equals(connection.domain)
                 && cached.fetchedAt.plus(config.orderStatusCacheTtl()).isAfter(clock.instant())) {
             return cached.statuses;
         }

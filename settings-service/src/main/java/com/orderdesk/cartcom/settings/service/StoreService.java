@@ -1,12 +1,16 @@
 package com.orderdesk.cartcom.settings.service;
 
 import com.orderdesk.cartcom.model.auth.ApiKeys;
+import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
 import com.orderdesk.cartcom.settings.entity.Folder;
+import com.orderdesk.cartcom.settings.entity.ManualImport;
 import com.orderdesk.cartcom.settings.entity.Store;
 import com.orderdesk.cartcom.settings.outbox.SnapshotPublisher;
+import com.orderdesk.cartcom.settings.outbox.Tombstones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -14,7 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** Creating stores and managing their folders. */
+/** Creating and deleting stores and managing their folders. */
 @ApplicationScoped
 public class StoreService {
     static final int MAX_NAME_LENGTH = 200;
@@ -22,6 +26,15 @@ public class StoreService {
 
     @Inject
     SnapshotPublisher snapshots;
+
+    @Inject
+    Tombstones tombstones;
+
+    @Inject
+    OrderStatusCache statusCache;
+
+    @Inject
+    EntityManager entityManager;
 
     /** The new store and its API key, which exists only in this answer (the database keeps its hash). */
     public record CreatedStore(Store store, String apiKey) {
@@ -87,6 +100,24 @@ public class StoreService {
         Folder folder = newFolder(storeId, trimmed);
         snapshots.publish(store);
         return folder;
+    }
+
+    /**
+     * Deletes the store and everything it owns here, and publishes its tombstone in the same transaction, so that
+     * every service stops acting for it. Taking the store's lock first orders the tombstone after every snapshot.
+     */
+    @Transactional
+    public void delete(long storeId) {
+        Store store = lock(storeId);
+        entityManager.createNativeQuery("DELETE FROM activity WHERE store_id = ?1").setParameter(1, storeId)
+                .executeUpdate();
+        ManualImport.delete("storeId", storeId);
+        CartcomSettings.delete("storeId", storeId);
+        CartcomConnection.delete("storeId", storeId);
+        Folder.delete("storeId", storeId);
+        store.delete();
+        tombstones.publish(storeId);
+        statusCache.forget(storeId);
     }
 
     /** The store, locked for this transaction (see Store.lockForUpdate). */

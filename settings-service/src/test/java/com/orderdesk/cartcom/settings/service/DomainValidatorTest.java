@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.orderdesk.cartcom.settings.config.CartcomConfig;
+import com.orderdesk.cartcom.settings.support.StaticCartcomConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +38,15 @@ class DomainValidatorTest {
     }
 
     @Test
+    void addressesInTheFormsSomeResolversAcceptAreNotNames() {
+        for (String domain : new String[] {"127.1", "0x7f.1", "10.0.0.1", "shop.123"}) {
+            ApiException e = assertThrows(ApiException.class, () -> DomainValidator.syntaxCheck(domain), domain);
+            assertEquals("invalid_domain", e.code());
+        }
+        assertEquals("xn--bcher-kva.example", DomainValidator.syntaxCheck("xn--bcher-kva.example"));
+    }
+
+    @Test
     void publicAddresses() throws Exception {
         assertTrue(DomainValidator.isPublic(InetAddress.getByName("8.8.8.8")));
         assertTrue(DomainValidator.isPublic(InetAddress.getByName("2606:4700::1111")));
@@ -47,7 +55,7 @@ class DomainValidatorTest {
 
     private static DomainValidator productionValidator(Map<String, String> dns) {
         DomainValidator validator = new DomainValidator();
-        validator.config = config(false);
+        validator.config = StaticCartcomConfig.production();
         validator.resolver = new HostResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
@@ -59,37 +67,5 @@ class DomainValidatorTest {
             }
         };
         return validator;
-    }
-
-    private static CartcomConfig config(boolean allowInsecure) {
-        return new CartcomConfig() {
-            public String baseUrlTemplate() {
-                return "https://{domain}/api/v1";
-            }
-
-            public boolean allowInsecureBaseUrl() {
-                return allowInsecure;
-            }
-
-            public String tokenKeys() {
-                return "";
-            }
-
-            public String tokenKeyId() {
-                return "";
-            }
-
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            public Duration requestTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            public Duration orderStatusCacheTtl() {
-                return Duration.ofSeconds(60);
-            }
-        };
     }
 }

@@ -2,13 +2,13 @@ package com.orderdesk.cartcom.settings.support;
 
 import static io.restassured.RestAssured.given;
 
+import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
-import java.util.UUID;
 
 /** What a merchant's or operator's client does, in a few calls. */
 public final class Api {
@@ -43,25 +43,33 @@ public final class Api {
         return new TestStore(created.jsonPath().getLong("store_id"), created.jsonPath().getString("api_key"));
     }
 
-    /** A domain no other test uses, answered as {@code behaviour} by FakeCartcom ("shop" for a working store). */
-    public static String domain(String behaviour) {
-        return behaviour + "-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
-    }
-
-    public static String validToken() {
-        return FakeCartcom.VALID_TOKEN_PREFIX + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    public static void connect(TestStore store, String domain, String token) {
-        store.as().body(Map.of("domain", domain, "access_token", token))
+    /** Connects the store to a sandbox store (checked live by the service). */
+    public static void connect(TestStore store, SandboxStore cart) {
+        store.as().body(Map.of("domain", cart.domain(), "access_token", cart.token()))
                 .put(store.cartcom("/connection"))
                 .then().statusCode(200);
     }
 
+    /** A store connected to a fresh sandbox store. */
+    public static TestStore connectedStore() {
+        return connectedTo(Sandbox.newStore());
+    }
+
+    /** A new store connected to this sandbox store. */
+    public static TestStore connectedTo(SandboxStore cart) {
+        TestStore store = createStore();
+        connect(store, cart);
+        return store;
+    }
+
     /** A connected store with saved settings: downloads status 1, sets 2 after import. */
     public static TestStore configuredStore() {
-        TestStore store = createStore();
-        connect(store, domain("shop"), validToken());
+        return configuredStore("America/Chicago");
+    }
+
+    public static TestStore configuredStore(String timezone) {
+        TestStore store = createStore(timezone);
+        connect(store, Sandbox.newStore());
         long folderId = store.as().get(store.path("/folders")).then().statusCode(200).extract().jsonPath().getLong("[0].id");
         store.as().body(Map.of("enabled", true, "check_interval_minutes", 5, "download_status_ids", java.util.List.of(1),
                         "folder_id", folderId, "after_import_status_id", 2, "sync_tracking_numbers", true,

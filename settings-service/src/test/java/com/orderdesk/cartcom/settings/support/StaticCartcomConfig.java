@@ -1,0 +1,38 @@
+package com.orderdesk.cartcom.settings.support;
+
+import com.orderdesk.cartcom.settings.config.CartcomConfig;
+import java.time.Duration;
+
+/** A CartcomConfig with fixed values, for unit tests of the classes that read it. */
+public record StaticCartcomConfig(String baseUrlTemplate, boolean allowInsecureBaseUrl) implements CartcomConfig {
+
+    /** What production runs with: the https template and no insecure base URL. */
+    public static StaticCartcomConfig production() {
+        return new StaticCartcomConfig("https://{domain}/api/v1", false);
+    }
+
+    @Override
+    public String tokenKeys() {
+        return "";
+    }
+
+    @Override
+    public String tokenKeyId() {
+        return "";
+    }
+
+    @Override
+    public Duration connectTimeout() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public Duration requestTimeout() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public Duration orderStatusCacheTtl() {
+        return Duration.ofSeconds(60);
+    }
+}
