@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalSystem implements AutoCloseable {
     private static final String TOKEN_KEY_ID = "local-1";
+    /** Nine JVMs start at once on a small machine: give each ample time before calling it failed. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Options options;
     private final DevStack stack;
@@ -68,6 +70,7 @@ public final class LocalSystem implements AutoCloseable {
             sandbox = ServiceProcess.quarkusApp("cartcom-sandbox", options.repoRoot().resolve("deploy/cartcom-sandbox"))
                     .systemProperty("quarkus.http.port", Integer.toString(sandboxPort))
                     .logFile(options.dataDir().resolve("logs/cartcom-sandbox.log"))
+                    .startTimeout(START_TIMEOUT)
                     .build();
             CompletableFuture<ServiceProcess> sandboxStart = startAsync(sandbox);
             Map<String, String> shared = sharedConfig(options, stack, sandboxPort);
@@ -83,6 +86,7 @@ public final class LocalSystem implements AutoCloseable {
                             .systemProperty("quarkus.http.port", Integer.toString(port))
                             .systemProperty("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()))
                             .logFile(options.dataDir().resolve("logs/" + name + ".log"))
+                            .startTimeout(START_TIMEOUT)
                             .build();
                     instances.add(process);
                     starts.add(startAsync(process));
