@@ -20,6 +20,10 @@ public interface ShipmentSyncConfig {
     @WithDefault("1h")
     String expirySweepInterval();
 
+    /** How often each store's number of pending shipments is compared with the last reported one. */
+    @WithDefault("30s")
+    String pendingGaugeInterval();
+
     /** Shipments claimed per worker run. */
     @WithDefault("20")
     int batchSize();

@@ -144,6 +144,25 @@ public class ShipmentSyncRepository {
         }
     }
 
+    /** The events of the order's shipments already sent to Cart.com, other than {@code exceptShipmentId}. */
+    public List<String> sentPayloads(long orderId, long exceptShipmentId) {
+        List<String> payloads = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT payload FROM shipment_sync WHERE order_id = ? AND state = 'sent' AND shipment_id <> ?")) {
+            select.setLong(1, orderId);
+            select.setLong(2, exceptShipmentId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    payloads.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the sent shipments of order " + orderId, e);
+        }
+        return payloads;
+    }
+
     public Optional<ShipmentState> stateOf(long shipmentId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(

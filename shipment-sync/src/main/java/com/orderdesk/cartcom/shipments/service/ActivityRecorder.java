@@ -13,6 +13,8 @@ public class ActivityRecorder {
     public static final String SHIPMENT_SYNCED = ActivityKinds.SHIPMENT_SYNCED;
     public static final String SHIPMENT_SKIPPED = ActivityKinds.SHIPMENT_SKIPPED;
     public static final String SHIPMENT_SYNC_FAILED = ActivityKinds.SHIPMENT_SYNC_FAILED;
+    /** The pending-shipments gauge (counts shipmentsPending). Not in ActivityKinds yet: belongs there. */
+    public static final String SHIPMENTS_PENDING = "shipments_pending";
 
     private final Outbox outbox;
 

@@ -35,16 +35,18 @@ public class ShipmentSender {
     private final ShipmentOutcomes outcomes;
     private final ShipmentSyncConfig config;
     private final Backoff backoff;
+    private final AfterShipmentStatus afterShipmentStatus;
     private final ShipmentRequestMapper mapper = new ShipmentRequestMapper(Clock.systemUTC());
 
     ShipmentSender(ImportedOrderRepository orders, StoreSnapshotRepository stores, CartcomStores cartcom,
-                   ShipmentOutcomes outcomes, ShipmentSyncConfig config) {
+                   ShipmentOutcomes outcomes, ShipmentSyncConfig config, AfterShipmentStatus afterShipmentStatus) {
         this.orders = orders;
         this.stores = stores;
         this.cartcom = cartcom;
         this.outcomes = outcomes;
         this.config = config;
         this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
+        this.afterShipmentStatus = afterShipmentStatus;
     }
 
     public void sync(ClaimedShipment claimed) {
@@ -104,16 +106,19 @@ public class ShipmentSender {
             return;
         }
         String statusNote = "";
-        if (store.afterShipmentStatusId() != null) {
+        Optional<Long> status = afterShipmentStatus.toSetAfter(shipment, order, store);
+        if (status.isPresent()) {
             try {
-                api.setOrderStatus(order.cartOrderId(), store.afterShipmentStatusId());
-                statusNote = "; status set to " + store.afterShipmentStatusId();
+                api.setOrderStatus(order.cartOrderId(), status.get());
+                statusNote = "; status set to " + status.get();
             } catch (CartcomException e) {
                 // The shipment is at Cart.com; a retry repeats the upsert (same name, no duplicate) and the status.
-                onCartcomFailure(claimed, order, "setting status " + store.afterShipmentStatusId()
+                onCartcomFailure(claimed, order, "setting status " + status.get()
                         + " after the shipment was posted", e);
                 return;
             }
+        } else if (store.afterShipmentStatusId() != null) {
+            statusNote = "; status left until every item has shipped";
         }
         outcomes.sent(claimed, order.cartOrderId(), "Shipment " + shipment.shipmentId() + " (" + shipment.carrierCode()
                 + " " + shipment.trackingNumber() + ") sent to Cart.com order " + order.cartOrderId()
