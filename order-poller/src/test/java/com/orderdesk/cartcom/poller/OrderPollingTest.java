@@ -9,29 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderdesk.cartcom.devstack.DevStackTestResource;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
-import com.orderdesk.cartcom.model.events.ManualImportRequested;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
-import com.orderdesk.cartcom.poller.support.FakeCartcom;
-import com.orderdesk.cartcom.poller.support.FakeCartcomResource;
 import com.orderdesk.cartcom.poller.support.KafkaTestSupport.TopicRecords;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import com.orderdesk.cartcom.poller.support.PollerTestBase;
+import com.orderdesk.cartcom.poller.support.SandboxStores;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -39,21 +34,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The poller against the devstack's real Kafka and PostgreSQL and a fake Cart.com: what reaches
- * cartcom.orders.raw.v1 and cartcom.integration-activity.v1 when stores are connected, disabled, rejected or
- * malformed. Test profile: every store is polled every 2 s and pages hold 2 orders.
+ * The poller against the devstack's real Kafka and PostgreSQL and the Cart.com sandbox: what reaches
+ * cartcom.orders.raw.v1 and cartcom.integration-activity.v1 when stores are connected, idle, disabled, rejected or
+ * malformed, and what the sandbox saw of it.
  */
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = DevStackTestResource.DATABASE_ARG, value = "poller"))
-@QuarkusTestResource(value = FakeCartcomResource.class, restrictToAnnotatedClass = false)
-class OrderPollingTest {
-    private static final AtomicLong STORE_IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000, 1_000_000) * 1_000);
-    private static final Duration WAIT = Duration.ofSeconds(40);
-
-    static FakeCartcom fake;
-    static TopicRecords raw;
-    static TopicRecords activity;
+class OrderPollingTest extends PollerTestBase {
     static TopicRecords settingsDlq;
 
     @Inject
@@ -63,100 +49,118 @@ class OrderPollingTest {
 
     @BeforeAll
     static void start() {
-        fake = FakeCartcom.get();
-        raw = TopicRecords.collect(Topics.ORDERS_RAW);
-        activity = TopicRecords.collect(Topics.INTEGRATION_ACTIVITY);
         settingsDlq = TopicRecords.collect(Topics.dlq(Topics.STORE_SETTINGS));
     }
 
     @Test
     void publishesEachOrderInTheDownloadStatusesOnceWithAddressesAndCustomer() {
-        long storeId = STORE_IDS.incrementAndGet();
-        String domain = "shop-" + storeId + ".example";
-        FakeCartcom.Store store = fake.store(domain, "token-" + storeId);
-        ObjectNode a = store.addOrder(1);
-        ObjectNode b = store.addOrder(2);
-        ObjectNode c = store.addOrder(1);
-        store.addOrder(7); // not a download status
+        SandboxStores.Store store = SandboxStores.create();
+        List<Long> expected = new ArrayList<>(SandboxStores.seed(store.domain(), 2, 1));
+        expected.addAll(SandboxStores.seed(store.domain(), 1, 2));
+        SandboxStores.seed(store.domain(), 1, 7); // not a download status
 
-        send(Topics.STORE_SETTINGS, snapshot(storeId, 1, true, domain, "token-" + storeId, List.of(1L, 2L)));
-
-        await().atMost(WAIT).until(() -> raw.events(storeId, CartOrderFetched.class).size() >= 3);
-        awaitPollActivity(storeId, 3);
-        List<CartOrderFetched> events = raw.events(storeId, CartOrderFetched.class);
-        assertEquals(Set.of(id(a), id(b), id(c)), events.stream().map(CartOrderFetched::cartOrderId).collect(Collectors.toSet()));
+        long storeId = connect(store, List.of(1L, 2L));
+        await().atMost(WAIT).until(() -> published(storeId).size() >= 3);
+        awaitPolls(storeId, 0, 1);
+        List<CartOrderFetched> events = published(storeId);
+        assertEquals(Set.copyOf(expected), events.stream().map(CartOrderFetched::cartOrderId).collect(Collectors.toSet()));
+        assertEquals(3, events.size());
         for (CartOrderFetched event : events) {
+            JsonNode order = SandboxStores.order(store.domain(), event.cartOrderId());
             assertEquals(storeId, event.storeId());
             assertNull(event.importId());
             assertEquals(event.cartOrderId(), event.order().get("id").asLong());
-            assertEquals("SKU-1", event.order().get("items").get(0).get("item_code").asText());
-            assertEquals("1 Ship St", event.shippingAddress().get("address_line_1").asText());
-            assertEquals("2 Bill Ave", event.billingAddress().get("address_line_1").asText());
+            assertEquals(order.path("items").get(0).path("item_number").asText(), event.order().get("items").get(0).get("item_number").asText());
+            assertEquals(order.path("shipping_address").path("id").asLong(), event.shippingAddress().get("id").asLong());
+            assertEquals(order.path("billing_address").path("id").asLong(), event.billingAddress().get("id").asLong());
             assertEquals(event.order().get("customer_id").asLong(), event.customer().get("id").asLong());
         }
-        ConsumerRecord<String, String> record = raw.forKey(storeId).get(0);
-        assertEquals(CartOrderFetched.TYPE, header(record, "eventType"));
+        assertEquals(CartOrderFetched.TYPE, header(raw().forKey(storeId).get(0), "eventType"));
 
-        // The query as Cart.com documents it, fresh data, and one select_many per page for addresses and customers.
-        FakeCartcom.Call first = store.orderListCallsList().get(0);
-        assertEquals("eq:1 OR eq:2", first.query().get("order_status_id"));
-        assertTrue(first.query().get("updated_at").matches("gte:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
-                first.query().get("updated_at"));
-        assertEquals("updated_at", first.query().get("sort"));
-        assertEquals("2", first.query().get("count"));
-        assertEquals("items,payments,shipments,custom_fields", first.query().get("expand"));
-        assertEquals("no-cache", first.cacheControl());
-        assertTrue(store.orderListCallsList().stream().anyMatch(call -> "2".equals(call.query().get("page"))), "followed next_page");
-        assertTrue(store.calls.stream().anyMatch(call -> call.path().equals("/order_addresses/select_many")));
-        assertTrue(store.calls.stream().anyMatch(call -> call.path().equals("/customers/select_many")));
+        // The query as Cart.com documents it; later pages start at the last order seen (keyset), not at an offset.
+        List<JsonNode> lists = SandboxStores.listCalls(store.domain());
+        JsonNode first = lists.get(0);
+        assertEquals("eq:1 OR eq:2", SandboxStores.param(first, "order_status_id"));
+        assertTrue(SandboxStores.param(first, "updated_at").matches("gte:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
+                SandboxStores.param(first, "updated_at"));
+        assertEquals("updated_at,id", SandboxStores.param(first, "sort"));
+        assertEquals("2", SandboxStores.param(first, "count"));
+        assertEquals("items,payments,shipments,custom_fields", SandboxStores.param(first, "expand"));
+        assertTrue(lists.stream().noneMatch(call -> SandboxStores.param(call, "page") != null), "never offset pages");
+        assertEquals("3", SandboxStores.param(lists.get(1), "count"), "a keyset page re-reads the last order seen");
+        // One select_many each for addresses and customers per page that had orders to publish: 2 pages.
+        assertEquals(2, SandboxStores.count(store.domain(), "/order_addresses/select_many"));
+        assertEquals(2, SandboxStores.count(store.domain(), "/customers/select_many"));
 
         // Later polls re-read the overlap window but publish nothing already published.
-        awaitPollActivity(storeId, 0);
-        assertEquals(3, raw.events(storeId, CartOrderFetched.class).size());
+        awaitPolls(storeId, 0, 2);
+        assertEquals(3, published(storeId).size());
 
         // A new order is published once.
-        ObjectNode d = store.addOrder(2);
-        await().atMost(WAIT).until(() -> raw.events(storeId, CartOrderFetched.class).size() >= 4);
-        long zeroPollsBefore = pollActivities(storeId, 0);
-        await().atMost(WAIT).until(() -> pollActivities(storeId, 0) > zeroPollsBefore);
-        List<CartOrderFetched> after = raw.events(storeId, CartOrderFetched.class);
+        long d = SandboxStores.seed(store.domain(), 1, 2).get(0);
+        await().atMost(WAIT).until(() -> published(storeId).size() >= 4);
+        awaitPolls(storeId, 0, 2);
+        List<CartOrderFetched> after = published(storeId);
         assertEquals(4, after.size());
-        assertEquals(id(d), after.get(3).cartOrderId());
+        assertEquals(d, after.get(3).cartOrderId());
         assertNotNull(schedule.find(storeId).orElseThrow().cursorUpdatedAt());
     }
 
     @Test
-    void aStoreThatIsNotActiveIsNotPolledAndIsPolledAtOnceWhenEnabled() throws InterruptedException {
-        long storeId = STORE_IDS.incrementAndGet();
-        String domain = "shop-" + storeId + ".example";
-        FakeCartcom.Store store = fake.store(domain, "token-" + storeId);
-        store.addOrder(1);
+    void anIdleStoreCostsOneCartcomCallPerPoll() {
+        SandboxStores.Store store = SandboxStores.create();
+        SandboxStores.seed(store.domain(), 1, 1);
+        long storeId = connect(store, List.of(1L));
+        await().atMost(WAIT).until(() -> published(storeId).size() == 1);
+        awaitPolls(storeId, 0, 3);
 
-        send(Topics.STORE_SETTINGS, snapshot(storeId, 1, false, domain, "token-" + storeId, List.of(1L)));
+        List<JsonNode> calls = SandboxStores.calls(store.domain());
+        // The first poll: the list, then the order's addresses and customer. Every later poll: the list alone.
+        assertTrue(calls.get(1).path("path").asText().endsWith("/order_addresses/select_many"), calls.toString());
+        assertTrue(calls.get(2).path("path").asText().endsWith("/customers/select_many"), calls.toString());
+        List<JsonNode> idle = calls.subList(3, calls.size());
+        assertTrue(idle.size() >= 3, calls.toString());
+        assertTrue(idle.stream().allMatch(c -> c.path("path").asText().endsWith("/orders")), idle.toString());
+        // ...and only one of them per poll: polls are 2 s apart.
+        for (int i = 1; i < idle.size(); i++) {
+            Duration gap = Duration.between(at(idle.get(i - 1)), at(idle.get(i)));
+            assertTrue(gap.compareTo(Duration.ofMillis(1500)) >= 0, "two calls in one poll: " + idle);
+        }
+        assertEquals(1, published(storeId).size());
+    }
+
+    @Test
+    void aStoreThatIsNotActiveIsNotPolledAndIsPolledAtOnceWhenEnabled() throws InterruptedException {
+        long storeId = newStoreId();
+        SandboxStores.Store store = SandboxStores.create();
+        String domain = store.domain();
+        SandboxStores.seed(domain, 1, 1);
+
+        send(Topics.STORE_SETTINGS, snapshot(storeId, 1, false, domain, store.token(), List.of(1L)));
         await().atMost(WAIT).until(() -> schedule.find(storeId).isPresent());
         assertFalse(schedule.find(storeId).orElseThrow().active());
         Thread.sleep(5_000);
-        assertEquals(0, store.calls.size(), "a disabled store is never called");
+        assertEquals(0, SandboxStores.calls(domain).size(), "a disabled store is never called");
 
-        send(Topics.STORE_SETTINGS, snapshot(storeId, 2, true, domain, "token-" + storeId, List.of(1L)));
-        await().atMost(Duration.ofSeconds(15)).until(() -> raw.events(storeId, CartOrderFetched.class).size() == 1);
+        send(Topics.STORE_SETTINGS, snapshot(storeId, 2, true, domain, store.token(), List.of(1L)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> published(storeId).size() == 1);
 
-        send(Topics.STORE_SETTINGS, snapshot(storeId, 3, false, domain, "token-" + storeId, List.of(1L)));
+        send(Topics.STORE_SETTINGS, snapshot(storeId, 3, false, domain, store.token(), List.of(1L)));
         await().atMost(WAIT).until(() -> !schedule.find(storeId).orElseThrow().active());
         Thread.sleep(2_000); // a poll claimed just before may still finish
-        int calls = store.calls.size();
+        int calls = SandboxStores.calls(domain).size();
         Thread.sleep(5_000);
-        assertEquals(calls, store.calls.size(), "polling stopped once the store was disabled");
+        assertEquals(calls, SandboxStores.calls(domain).size(), "polling stopped once the store was disabled");
     }
 
     @Test
     void rejectedCredentialsPauseTheStoreUntilNewCredentialsArrive() throws InterruptedException {
-        long storeId = STORE_IDS.incrementAndGet();
-        String domain = "shop-" + storeId + ".example";
-        FakeCartcom.Store store = fake.store(domain, "right-" + storeId);
-        store.addOrder(1);
+        long storeId = newStoreId();
+        SandboxStores.Store store = SandboxStores.create();
+        String domain = store.domain();
+        SandboxStores.seed(domain, 1, 1);
 
-        send(Topics.STORE_SETTINGS, snapshot(storeId, 1, true, domain, "revoked-" + storeId, List.of(1L)));
+        send(Topics.STORE_SETTINGS, snapshot(storeId, 1, true, domain, "revoked-" + store.token(), List.of(1L)));
         await().atMost(WAIT).until(() -> activities(storeId).stream().anyMatch(e -> e.kind().equals("poll_failed")));
         ActivityRecorded failure = activities(storeId).stream().filter(e -> e.kind().equals("poll_failed")).findFirst().orElseThrow();
         assertEquals(ActivityRecorded.Level.error, failure.level());
@@ -164,26 +168,26 @@ class OrderPollingTest {
         assertTrue(failure.message().contains("paused"), failure.message());
         assertNotNull(schedule.find(storeId).orElseThrow().pausedReason());
         Thread.sleep(5_000);
-        assertEquals(1, store.orderListCalls(), "a paused store is not polled again");
-        assertTrue(raw.forKey(storeId).isEmpty());
+        assertEquals(1, SandboxStores.listCalls(domain).size(), "a paused store is not polled again");
+        assertTrue(raw().forKey(storeId).isEmpty());
 
         // The merchant reconnects with a valid token: polling resumes at once.
-        send(Topics.STORE_SETTINGS, snapshot(storeId, 2, true, domain, "right-" + storeId, List.of(1L)));
-        await().atMost(Duration.ofSeconds(15)).until(() -> raw.events(storeId, CartOrderFetched.class).size() == 1);
+        send(Topics.STORE_SETTINGS, snapshot(storeId, 2, true, domain, store.token(), List.of(1L)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> published(storeId).size() == 1);
         assertNull(schedule.find(storeId).orElseThrow().pausedReason());
     }
 
     @Test
     void aMalformedSnapshotGoesToTheDeadLetterTopicAndStaleSnapshotsAreIgnored() {
-        long storeId = STORE_IDS.incrementAndGet();
-        String domain = "shop-" + storeId + ".example";
-        FakeCartcom.Store store = fake.store(domain, "token-" + storeId);
-        store.addOrder(1);
+        long storeId = newStoreId();
+        SandboxStores.Store store = SandboxStores.create();
+        String domain = store.domain();
+        SandboxStores.seed(domain, 1, 1);
         String key = Long.toString(storeId);
 
-        send(Topics.STORE_SETTINGS, snapshot(storeId, 2, true, domain, "token-" + storeId, List.of(1L)));
+        send(Topics.STORE_SETTINGS, snapshot(storeId, 2, true, domain, store.token(), List.of(1L)));
         send(Topics.STORE_SETTINGS, key, "this is not json");
-        send(Topics.STORE_SETTINGS, snapshot(storeId, 1, false, domain, "token-" + storeId, List.of(1L))); // stale
+        send(Topics.STORE_SETTINGS, snapshot(storeId, 1, false, domain, store.token(), List.of(1L))); // stale
         send(Topics.STORE_SETTINGS, key, "{\"eventType\":\"StoreIntegrationChanged\"}");
 
         // Both bad records are dead-lettered with a reason, in order, so the stale snapshot between them was consumed too.
@@ -195,7 +199,7 @@ class OrderPollingTest {
 
         assertEquals(2, snapshots.find(storeId).orElseThrow().version());
         assertTrue(schedule.find(storeId).orElseThrow().active());
-        await().atMost(WAIT).until(() -> raw.events(storeId, CartOrderFetched.class).size() == 1);
+        await().atMost(WAIT).until(() -> published(storeId).size() == 1);
 
         // A tombstone (store deleted): no longer polled.
         send(Topics.STORE_SETTINGS, key, null);
@@ -203,55 +207,8 @@ class OrderPollingTest {
         assertTrue(snapshots.find(storeId).isEmpty());
     }
 
-    @Test
-    void aManualImportSweepsOrdersPlacedSinceTheDateAndReportsProgress() {
-        long storeId = STORE_IDS.incrementAndGet();
-        String domain = "shop-" + storeId + ".example";
-        FakeCartcom.Store store = fake.store(domain, "token-" + storeId);
-        Instant fortyDaysAgo = Instant.now().minus(Duration.ofDays(40));
-        ObjectNode a = store.addOrder(1, fortyDaysAgo);
-        ObjectNode b = store.addOrder(1, fortyDaysAgo.plusSeconds(60));
-        ObjectNode c = store.addOrder(1, fortyDaysAgo.plusSeconds(120));
-        store.addOrder(1, Instant.now().minus(Duration.ofDays(70))); // before "since"
-        store.addOrder(5, fortyDaysAgo); // not a download status
-
-        send(Topics.STORE_SETTINGS, snapshot(storeId, 1, true, domain, "token-" + storeId, List.of(1L)));
-        UUID importId = UUID.randomUUID();
-        send(Topics.IMPORT_REQUESTS, ManualImportRequested.of(storeId, importId, Instant.now().minus(Duration.ofDays(60))));
-
-        await().atMost(WAIT).until(() -> activities(storeId).stream()
-                .anyMatch(e -> e.kind().equals("import_completed") && importId.equals(e.importId())));
-        ActivityRecorded done = activities(storeId).stream().filter(e -> e.kind().equals("import_completed")).findFirst().orElseThrow();
-        assertEquals(3L, done.counts().get("ordersFound"));
-        assertTrue(activities(storeId).stream().anyMatch(e -> e.kind().equals("import_progress") && importId.equals(e.importId())));
-
-        List<CartOrderFetched> imported = raw.events(storeId, CartOrderFetched.class).stream()
-                .filter(e -> importId.equals(e.importId())).toList();
-        assertEquals(Set.of(id(a), id(b), id(c)), imported.stream().map(CartOrderFetched::cartOrderId).collect(Collectors.toSet()));
-        assertEquals(3, imported.size());
-        assertTrue(imported.stream().allMatch(e -> e.customer() != null && e.shippingAddress() != null));
-        FakeCartcom.Call sweep = store.orderListCallsList().stream().filter(call -> call.query().containsKey("ordered_at"))
-                .findFirst().orElseThrow();
-        assertTrue(sweep.query().get("ordered_at").startsWith("gte:") && sweep.query().get("ordered_at").endsWith("Z"));
-        // The regular poll starts 30 days back: these old orders come only from the import.
-        assertTrue(raw.events(storeId, CartOrderFetched.class).stream().allMatch(e -> importId.equals(e.importId())));
-    }
-
-    private static List<ActivityRecorded> activities(long storeId) {
-        return activity.events(storeId, ActivityRecorded.class);
-    }
-
-    private static long pollActivities(long storeId, long ordersFound) {
-        return activities(storeId).stream()
-                .filter(e -> e.kind().equals("poll") && Long.valueOf(ordersFound).equals(e.counts().get("ordersFound"))).count();
-    }
-
-    private static void awaitPollActivity(long storeId, long ordersFound) {
-        await().atMost(WAIT).until(() -> pollActivities(storeId, ordersFound) > 0);
-    }
-
-    private static long id(ObjectNode order) {
-        return order.get("id").asLong();
+    private static Instant at(JsonNode call) {
+        return Instant.parse(call.path("at").asText());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

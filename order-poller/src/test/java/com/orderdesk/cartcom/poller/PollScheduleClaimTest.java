@@ -7,7 +7,7 @@ import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.poller.repository.ClaimedStore;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import com.orderdesk.cartcom.poller.service.PollingSwitch;
-import com.orderdesk.cartcom.poller.support.FakeCartcomResource;
+import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = DevStackTestResource.DATABASE_ARG, value = "poller"))
-@QuarkusTestResource(value = FakeCartcomResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
 class PollScheduleClaimTest {
     private static final int STORES = 60;
 

@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Reads order pages from one store and completes each page with its addresses and customers, one
- * {@code select_many} call each per page (the order carries only their ids). Retryable failures (429, 5xx,
- * timeouts) are retried a few times with backoff and jitter, honouring Retry-After; everything else is thrown
- * to the poll, which decides (pause on rejected credentials, back off otherwise).
+ * Reads order pages from one store (through an {@link OrderWalk}) and completes the orders to publish with their
+ * addresses and customers, one {@code select_many} call each per page (the order carries only their ids).
+ * Retryable failures (429, 5xx) are retried when the wait is short, honouring Retry-After; everything else is
+ * thrown to the poll, which decides (pause on rejected credentials, reschedule when throttled, back off otherwise).
  */
 @ApplicationScoped
 public class CartcomOrderSource {
@@ -37,37 +37,51 @@ public class CartcomOrderSource {
         this.config = config;
     }
 
-    public OrderPage firstPage(CartcomStoreApi api, Map<String, String> query, ZoneId storeZone) {
-        return enrich(api, call(() -> api.listOrders(query)), storeZone);
+    /** A keyset walk over the orders matching {@code filter}, by {@code field} then id (see {@link OrderWalk}). */
+    public OrderWalk walk(CartcomStoreApi api, Map<String, String> filter, String field, Instant from, ListKey resumeAfter,
+                          ZoneId storeZone) {
+        return new OrderWalk(this, api, filter, field, from, resumeAfter, config.pageSize(), storeZone);
     }
 
-    public OrderPage nextPage(CartcomStoreApi api, String absoluteUrl, ZoneId storeZone) {
-        return enrich(api, call(() -> api.page(absoluteUrl, "orders")), storeZone);
+    /** One list call; each order keyed by (field, id) for the walk. */
+    List<ListedOrder> list(CartcomStoreApi api, Map<String, String> query, String field, ZoneId storeZone) {
+        ListPage page = call(() -> api.listOrders(query));
+        List<ListedOrder> orders = new ArrayList<>(page.items().size());
+        for (ObjectNode order : page.items()) {
+            long id = id(order, "id").orElseThrow(() -> malformed("order without id"));
+            Instant at = CartcomDates.parse(order.path(field).asText(""), storeZone)
+                    .orElseThrow(() -> malformed("order " + id + " without a readable " + field));
+            String updatedRaw = order.path("updated_at").asText("");
+            orders.add(new ListedOrder(id, new ListKey(at, id), updatedRaw,
+                    CartcomDates.parse(updatedRaw, storeZone).orElse(null), order));
+        }
+        return orders;
     }
 
-    private OrderPage enrich(CartcomStoreApi api, ListPage page, ZoneId storeZone) {
+    /** Adds the addresses and customers of {@code orders}: one {@code select_many} call each, none for no orders. */
+    public List<FetchedOrder> complete(CartcomStoreApi api, List<ListedOrder> orders) {
         Set<Long> addressIds = new LinkedHashSet<>();
         Set<Long> customerIds = new LinkedHashSet<>();
-        for (ObjectNode order : page.items()) {
-            id(order, "order_shipping_address_id").ifPresent(addressIds::add);
-            id(order, "order_billing_address_id").ifPresent(addressIds::add);
-            id(order, "customer_id").ifPresent(customerIds::add);
+        for (ListedOrder listed : orders) {
+            id(listed.order(), "order_shipping_address_id").ifPresent(addressIds::add);
+            id(listed.order(), "order_billing_address_id").ifPresent(addressIds::add);
+            id(listed.order(), "customer_id").ifPresent(customerIds::add);
         }
         Map<Long, ObjectNode> addresses = byId(selectMany(() -> api.orderAddresses(addressIds), "order addresses"));
         Map<Long, ObjectNode> customers = byId(selectMany(() -> api.customers(customerIds), "customers"));
-
-        List<FetchedOrder> orders = new ArrayList<>(page.items().size());
-        for (ObjectNode order : page.items()) {
-            long id = id(order, "id").orElseThrow(() -> new CartcomException(CartcomException.Kind.MALFORMED_RESPONSE, 200,
-                    "unexpected response: order without id", null, null));
-            String updatedRaw = order.path("updated_at").asText("");
-            Instant updatedAt = CartcomDates.parse(updatedRaw, storeZone).orElse(null);
-            orders.add(new FetchedOrder(id, updatedRaw, updatedAt, order,
+        List<FetchedOrder> fetched = new ArrayList<>(orders.size());
+        for (ListedOrder listed : orders) {
+            ObjectNode order = listed.order();
+            fetched.add(new FetchedOrder(listed.id(), listed.updatedAtRaw(), listed.updatedAt(), order,
                     id(order, "order_shipping_address_id").map(addresses::get).orElse(null),
                     id(order, "order_billing_address_id").map(addresses::get).orElse(null),
                     id(order, "customer_id").map(customers::get).orElse(null)));
         }
-        return new OrderPage(orders, page.nextPage());
+        return fetched;
+    }
+
+    private static CartcomException malformed(String what) {
+        return new CartcomException(CartcomException.Kind.MALFORMED_RESPONSE, 200, "unexpected response: " + what, null, null);
     }
 
     /** A select_many that finds none answers 404; that is "no records", not a failed poll. */
@@ -83,6 +97,11 @@ public class CartcomOrderSource {
         }
     }
 
+    /**
+     * Retries a failed call only when the wait is short (Retry-After or backoff up to call-retry-max-wait), so a
+     * worker never sleeps long for one store: a longer Retry-After ends the poll and the store is rescheduled.
+     * Timeouts are not retried here: each already held the worker for the whole request timeout.
+     */
     private <T> T call(Supplier<T> call) {
         int attempt = 0;
         while (true) {
@@ -90,7 +109,8 @@ public class CartcomOrderSource {
                 return call.get();
             } catch (CartcomException e) {
                 Duration wait = e.retryAfter().orElse(backoff(attempt));
-                if (!e.retryable() || attempt >= config.callRetries() || wait.compareTo(config.callRetryMaxWait()) > 0) {
+                if (!e.retryable() || e.kind() == CartcomException.Kind.TIMEOUT || attempt >= config.callRetries()
+                        || wait.compareTo(config.callRetryMaxWait()) > 0) {
                     throw e;
                 }
                 attempt++;

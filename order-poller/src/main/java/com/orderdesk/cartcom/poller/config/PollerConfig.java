@@ -61,9 +61,20 @@ public interface PollerConfig {
     @WithDefault("2")
     int callRetries();
 
-    /** Longest wait between those retries, also when Retry-After asks for more (then the poll backs off instead). */
-    @WithDefault("PT10S")
+    /**
+     * Longest wait between those retries, also when Retry-After asks for more (then the poll ends and the store is
+     * rescheduled): short, as a waiting worker cannot poll other stores.
+     */
+    @WithDefault("PT2S")
     Duration callRetryMaxWait();
+
+    /** Cart.com's rate-limit window (X-AC-Call-Limit counts calls in it): how long a poll pauses near the limit. */
+    @WithDefault("PT10S")
+    Duration callLimitWindow();
+
+    /** Share of the store's call limit a poll leaves to the rest of the integration before it pauses. */
+    @WithDefault("0.2")
+    double callLimitReserveShare();
 
     /** How long to wait for Kafka to acknowledge a page of records. */
     @WithDefault("PT30S")

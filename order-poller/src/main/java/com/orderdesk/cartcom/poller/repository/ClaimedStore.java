@@ -2,6 +2,10 @@ package com.orderdesk.cartcom.poller.repository;
 
 import java.time.Instant;
 
-/** A store this instance holds the lease on, with where its last poll stopped. */
-public record ClaimedStore(long storeId, Instant cursorUpdatedAt, Long cursorOrderId, int consecutiveFailures) {
+/**
+ * A store this instance holds the lease on, with where its last poll stopped; walkUnfinished: that poll stopped
+ * early and this one continues right after the cursor.
+ */
+public record ClaimedStore(long storeId, Instant cursorUpdatedAt, Long cursorOrderId, int consecutiveFailures,
+                           boolean walkUnfinished) {
 }

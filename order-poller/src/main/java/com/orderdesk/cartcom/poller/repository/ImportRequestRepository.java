@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.poller.repository;
 
+import com.orderdesk.cartcom.poller.client.ListKey;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,7 +28,7 @@ public class ImportRequestRepository {
                 WHERE status IN ('queued', 'running') AND next_try_at <= now()
                   AND (lease_until IS NULL OR lease_until < now())
                 ORDER BY next_try_at LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING import_id, store_id, since, requested_at, attempts""";
+            RETURNING import_id, store_id, since, requested_at, attempts, orders_found, cursor_ordered_at, cursor_order_id""";
 
     private final AgroalDataSource dataSource;
 
@@ -58,8 +59,11 @@ public class ImportRequestRepository {
             claim.setInt(3, limit);
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
+                    Timestamp cursorAt = rs.getTimestamp(7);
+                    long cursorId = rs.getLong(8);
+                    ListKey resumeAfter = cursorAt == null || rs.wasNull() ? null : new ListKey(cursorAt.toInstant(), cursorId);
                     claimed.add(new ClaimedImport(rs.getObject(1, UUID.class), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant(), rs.getInt(5)));
+                            rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getLong(6), resumeAfter));
                 }
             }
         } catch (SQLException e) {
@@ -68,13 +72,22 @@ public class ImportRequestRepository {
         return claimed;
     }
 
-    public boolean renewLease(UUID importId, String owner, Duration lease, long ordersFound) {
-        return update("UPDATE import_request SET lease_until = now() + ?::interval, orders_found = ? WHERE import_id = ? AND lease_owner = ?",
+    /**
+     * After Kafka acknowledged a page: the sweep's position and count, and the lease renewed. Returns false if the
+     * lease was lost.
+     */
+    public boolean pageDone(UUID importId, String owner, Duration lease, long ordersFound, ListKey position) {
+        return update("""
+                UPDATE import_request SET lease_until = now() + ?::interval, orders_found = ?,
+                    cursor_ordered_at = COALESCE(?, cursor_ordered_at), cursor_order_id = COALESCE(?, cursor_order_id)
+                WHERE import_id = ? AND lease_owner = ?""",
                 ps -> {
                     ps.setString(1, PollScheduleRepository.interval(lease));
                     ps.setLong(2, ordersFound);
-                    ps.setObject(3, importId);
-                    ps.setString(4, owner);
+                    ps.setTimestamp(3, position == null ? null : Timestamp.from(position.at()));
+                    ps.setObject(4, position == null ? null : position.id(), java.sql.Types.BIGINT);
+                    ps.setObject(5, importId);
+                    ps.setString(6, owner);
                 }) == 1;
     }
 
@@ -128,6 +141,8 @@ public class ImportRequestRepository {
         }
     }
 
-    public record ClaimedImport(UUID importId, long storeId, Instant since, Instant requestedAt, int attempts) {
+    /** resumeAfter: where an earlier attempt stopped (null: from {@code since}); ordersFound: what it had found. */
+    public record ClaimedImport(UUID importId, long storeId, Instant since, Instant requestedAt, int attempts, long ordersFound,
+                                ListKey resumeAfter) {
     }
 }

@@ -35,7 +35,7 @@ public class PollScheduleRepository {
                 WHERE next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
                   AND active AND paused_reason IS NULL
                 ORDER BY next_poll_at LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING store_id, cursor_updated_at, cursor_order_id, consecutive_failures""";
+            RETURNING store_id, cursor_updated_at, cursor_order_id, consecutive_failures, walk_unfinished""";
 
     private final AgroalDataSource dataSource;
 
@@ -58,7 +58,7 @@ public class PollScheduleRepository {
                     Timestamp cursor = rs.getTimestamp(2);
                     long cursorOrder = rs.getLong(3);
                     claimed.add(new ClaimedStore(rs.getLong(1), cursor == null ? null : cursor.toInstant(),
-                            rs.wasNull() ? null : cursorOrder, rs.getInt(4)));
+                            rs.wasNull() ? null : cursorOrder, rs.getInt(4), rs.getBoolean(5)));
                 }
             }
         } catch (SQLException e) {
@@ -140,17 +140,22 @@ public class PollScheduleRepository {
                 }) == 1;
     }
 
-    /** Ends a successful poll: next one after {@code next}, failures forgotten, lease released. */
+    /**
+     * Ends a successful poll: next one after {@code next}, failures forgotten, lease released. {@code walkUnfinished}:
+     * the poll stopped early and the next one continues after the cursor.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean releaseAfterSuccess(long storeId, String owner, Duration next) {
+    public boolean releaseAfterSuccess(long storeId, String owner, Duration next, boolean walkUnfinished) {
         return execute("""
                 UPDATE poll_schedule SET next_poll_at = now() + ?::interval, lease_owner = NULL, lease_until = NULL,
-                    consecutive_failures = 0, last_success_at = now(), last_error = NULL, updated_at = now()
+                    consecutive_failures = 0, last_success_at = now(), last_error = NULL, walk_unfinished = ?,
+                    updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
                 ps -> {
                     ps.setString(1, interval(next));
-                    ps.setLong(2, storeId);
-                    ps.setString(3, owner);
+                    ps.setBoolean(2, walkUnfinished);
+                    ps.setLong(3, storeId);
+                    ps.setString(4, owner);
                 }) == 1;
     }
 
@@ -181,6 +186,19 @@ public class PollScheduleRepository {
                     ps.setString(2, reason);
                     ps.setLong(3, storeId);
                     ps.setString(4, owner);
+                }) == 1;
+    }
+
+    /** Gives a store back to be polled again after {@code next} (throttled by Cart.com), failures unchanged. */
+    public boolean releaseUntil(long storeId, String owner, Duration next) {
+        return execute("""
+                UPDATE poll_schedule SET next_poll_at = now() + ?::interval, lease_owner = NULL, lease_until = NULL,
+                    updated_at = now()
+                WHERE store_id = ? AND lease_owner = ?""",
+                ps -> {
+                    ps.setString(1, interval(next));
+                    ps.setLong(2, storeId);
+                    ps.setString(3, owner);
                 }) == 1;
     }
 

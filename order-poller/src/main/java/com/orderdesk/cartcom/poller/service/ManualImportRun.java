@@ -7,8 +7,9 @@ import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.poller.client.CartcomOrderSource;
-import com.orderdesk.cartcom.poller.client.OrderPage;
+import com.orderdesk.cartcom.poller.client.FetchedOrder;
 import com.orderdesk.cartcom.poller.client.OrderQueries;
+import com.orderdesk.cartcom.poller.client.OrderWalk;
 import com.orderdesk.cartcom.poller.client.RawOrderPublisher;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
 import com.orderdesk.cartcom.poller.config.SharedBeans.InstanceId;
@@ -17,14 +18,14 @@ import com.orderdesk.cartcom.poller.repository.ImportRequestRepository.ClaimedIm
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Runs one manual import: every order in the download statuses placed since the requested date, published
- * with the import id (the importer's dedupe skips what it already has). Progress is reported after each page.
- * A retry (after a crash or a retryable failure) starts over from the first page; duplicates are absorbed
- * downstream.
+ * with the import id (the importer's dedupe skips what it already has), walked by (ordered_at, id) keyset pages.
+ * Progress is reported after each page, and the sweep's position is stored with it (after Kafka's acks), so a
+ * retry or a restart resumes where the import stopped; a page published twice by a crash is absorbed downstream.
  */
 @ApplicationScoped
 public class ManualImportRun {
@@ -63,29 +64,28 @@ public class ManualImportRun {
             }
             return;
         }
-        long found = 0;
+        long found = request.ordersFound();
         try {
             CartcomStoreApi api = access.open(snapshot);
-            ZoneId zone = StoreAccess.zoneOf(snapshot);
-            outcomes.progress(storeId, request.importId(), "Manual import started", 0);
-            OrderPage page = source.firstPage(api,
-                    OrderQueries.orderedSince(snapshot.downloadStatusIds(), request.since(), config.pageSize()), zone);
+            outcomes.progress(storeId, request.importId(), request.resumeAfter() == null ? "Manual import started"
+                    : "Manual import resumed after " + found + " orders", found);
+            OrderWalk walk = source.walk(api, OrderQueries.inStatuses(snapshot.downloadStatusIds()), OrderQueries.ORDERED_AT,
+                    request.since(), request.resumeAfter(), StoreAccess.zoneOf(snapshot));
             while (true) {
-                publisher.publishAndAwait(page.orders().stream()
+                List<FetchedOrder> page = source.complete(api, walk.nextPage());
+                publisher.publishAndAwait(page.stream()
                         .map(o -> CartOrderFetched.of(storeId, o.id(), request.importId(), o.order(), o.shippingAddress(),
                                 o.billingAddress(), o.customer()))
                         .toList());
-                found += page.orders().size();
-                if (page.nextPage() == null || page.orders().isEmpty()) {
-                    break;
-                }
-                outcomes.progress(storeId, request.importId(), "Manual import: " + found + " orders found so far", found);
-                String next = access.nextPageUrl(snapshot, page.nextPage());
-                if (!imports.renewLease(request.importId(), owner, config.lease(), found)) {
+                found += page.size();
+                if (!imports.pageDone(request.importId(), owner, config.lease(), found, walk.last())) {
                     LOG.warnf("import %s: lease lost; another instance continues", request.importId());
                     return;
                 }
-                page = source.nextPage(api, next, zone);
+                if (walk.done()) {
+                    break;
+                }
+                outcomes.progress(storeId, request.importId(), "Manual import: " + found + " orders found so far", found);
             }
             outcomes.completed(storeId, request.importId(), owner, found);
         } catch (TokenDecryptionException e) {

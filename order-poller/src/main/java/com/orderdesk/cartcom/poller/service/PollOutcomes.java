@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.poller.service;
 
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
 import com.orderdesk.cartcom.poller.client.FetchedOrder;
+import com.orderdesk.cartcom.poller.client.ListKey;
 import com.orderdesk.cartcom.poller.outbox.ActivityLog;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import com.orderdesk.cartcom.poller.repository.PublishedOrderRepository;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,25 +29,24 @@ public class PollOutcomes {
     }
 
     /**
-     * After Kafka acknowledged a page: remember what was published and move the cursor to the newest
-     * updated_at of the page. Returns false if the lease was lost.
+     * After Kafka acknowledged a page: remember what was published and move the cursor to the walk's position
+     * (the newest updated_at handed out). Returns false if the lease was lost.
      */
     @Transactional
-    public boolean pageDone(long storeId, String owner, List<FetchedOrder> pageOrders, List<FetchedOrder> publishedOrders) {
+    public boolean pageDone(long storeId, String owner, ListKey position, List<FetchedOrder> publishedOrders) {
         for (FetchedOrder order : publishedOrders) {
             published.recordPublished(storeId, order.id(), order.updatedAtRaw(), order.updatedAt());
         }
-        FetchedOrder newest = pageOrders.stream().filter(o -> o.updatedAt() != null)
-                .max(Comparator.comparing(FetchedOrder::updatedAt).thenComparing(FetchedOrder::id)).orElse(null);
-        if (newest == null) {
+        if (position == null) {
             return schedule.renewLeaseInTransaction(storeId, owner);
         }
-        return schedule.advanceCursor(storeId, owner, newest.updatedAt(), newest.id());
+        return schedule.advanceCursor(storeId, owner, position.at(), position.id());
     }
 
     @Transactional
-    public boolean succeeded(long storeId, String owner, Duration next, long ordersFound, Instant pruneBefore) {
-        if (!schedule.releaseAfterSuccess(storeId, owner, next)) {
+    public boolean succeeded(long storeId, String owner, Duration next, boolean walkUnfinished, long ordersFound,
+                             Instant pruneBefore) {
+        if (!schedule.releaseAfterSuccess(storeId, owner, next, walkUnfinished)) {
             return false;
         }
         if (pruneBefore != null) {

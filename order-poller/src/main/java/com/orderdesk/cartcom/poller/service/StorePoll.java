@@ -8,8 +8,11 @@ import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.poller.client.CartcomOrderSource;
 import com.orderdesk.cartcom.poller.client.FetchedOrder;
-import com.orderdesk.cartcom.poller.client.OrderPage;
+import com.orderdesk.cartcom.poller.client.CallPacing;
+import com.orderdesk.cartcom.poller.client.ListKey;
+import com.orderdesk.cartcom.poller.client.ListedOrder;
 import com.orderdesk.cartcom.poller.client.OrderQueries;
+import com.orderdesk.cartcom.poller.client.OrderWalk;
 import com.orderdesk.cartcom.poller.client.RawOrderPublisher;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
 import com.orderdesk.cartcom.poller.config.SharedBeans.InstanceId;
@@ -20,16 +23,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * One poll of one claimed store: list the orders in the download statuses changed since the cursor (minus an
- * overlap), publish each new or changed one with its addresses and customer, wait for Kafka's
- * acknowledgement, then move the cursor; page by page, so a failure halfway keeps what was acknowledged.
+ * One poll of one claimed store: walk the orders in the download statuses changed since the cursor (minus an
+ * overlap) by keyset pages, publish each new or changed one with its addresses and customer, wait for Kafka's
+ * acknowledgement, then move the cursor; page by page, so a failure halfway keeps what was acknowledged. Near the
+ * store's call limit, or at max-pages-per-poll, the poll stops at a page boundary and the store is rescheduled.
  */
 @ApplicationScoped
 public class StorePoll {
@@ -45,10 +48,12 @@ public class StorePoll {
     private final PollerConfig config;
     private final String owner;
     private final MeterRegistry metrics;
+    private final CallPacing pacing;
 
     public StorePoll(StoreSnapshots snapshots, StoreAccess access, CartcomOrderSource source, RawOrderPublisher publisher,
                      PublishedOrderRepository published, PollScheduleRepository schedule, PollOutcomes outcomes,
-                     PollerConfig config, InstanceId instanceId, MeterRegistry metrics) {
+                     PollerConfig config, InstanceId instanceId, MeterRegistry metrics, CallPacing pacing) {
+        this.pacing = pacing;
         this.snapshots = snapshots;
         this.access = access;
         this.source = source;
@@ -77,9 +82,9 @@ public class StorePoll {
                 count("lease_lost");
                 return;
             }
-            Duration next = result.morePages() ? Duration.ZERO : interval(snapshot);
+            Duration next = result.continueIn() != null ? result.continueIn() : interval(snapshot);
             Instant pruneBefore = result.cursor() == null ? null : result.cursor().minus(config.overlap());
-            outcomes.succeeded(storeId, owner, next, result.published(), pruneBefore);
+            outcomes.succeeded(storeId, owner, next, result.continueIn() != null, result.published(), pruneBefore);
             count("success");
         } catch (TokenDecryptionException e) {
             outcomes.paused(storeId, owner, "The stored Cart.com access token cannot be opened (" + e.getMessage()
@@ -90,6 +95,10 @@ public class StorePoll {
                 outcomes.paused(storeId, owner, "Cart.com rejected the access token (HTTP " + e.httpStatus()
                         + "); polling is paused until the store is reconnected with a valid token");
                 count("paused");
+            } else if (e.kind() == CartcomException.Kind.RATE_LIMITED) {
+                // Throttling is not a failure: what was acknowledged stays, the store comes back when Cart.com says.
+                schedule.releaseUntil(storeId, owner, e.retryAfter().orElse(config.callLimitWindow()));
+                count("throttled");
             } else {
                 Duration retryIn = backoff(claim.consecutiveFailures() + 1, e.retryAfter().orElse(Duration.ZERO));
                 outcomes.failed(storeId, owner, retryIn, e.getMessage());
@@ -105,46 +114,49 @@ public class StorePoll {
     /** Returns null if the lease was lost on the way. */
     private Result fetchAndPublish(ClaimedStore claim, StoreIntegrationChanged snapshot, CartcomStoreApi api) {
         long storeId = claim.storeId();
-        ZoneId zone = StoreAccess.zoneOf(snapshot);
         Instant from = claim.cursorUpdatedAt() == null
                 ? Instant.now().minus(config.initialLookback())
                 : claim.cursorUpdatedAt().minus(config.overlap());
-        Map<String, String> query = OrderQueries.updatedSince(snapshot.downloadStatusIds(), from, config.pageSize());
-
-        OrderPage page = source.firstPage(api, query, zone);
+        // A walk cut short (call limit, page cap) goes on after its position: re-reading the overlap first could
+        // spend a small store's whole call budget on orders already published, poll after poll.
+        ListKey resumeAfter = claim.walkUnfinished() && claim.cursorUpdatedAt() != null && claim.cursorOrderId() != null
+                ? new ListKey(claim.cursorUpdatedAt(), claim.cursorOrderId()) : null;
+        OrderWalk walk = source.walk(api, OrderQueries.inStatuses(snapshot.downloadStatusIds()), OrderQueries.UPDATED_AT,
+                from, resumeAfter, StoreAccess.zoneOf(snapshot));
         long publishedCount = 0;
-        Instant cursor = claim.cursorUpdatedAt();
-        int pages = 1;
+        int pages = 0;
         while (true) {
-            List<FetchedOrder> fresh = unpublished(storeId, page.orders());
-            publisher.publishAndAwait(fresh.stream()
+            List<ListedOrder> fresh = unpublished(storeId, walk.nextPage());
+            List<FetchedOrder> fetched = source.complete(api, fresh);
+            publisher.publishAndAwait(fetched.stream()
                     .map(o -> CartOrderFetched.of(storeId, o.id(), null, o.order(), o.shippingAddress(), o.billingAddress(), o.customer()))
                     .toList());
-            if (!outcomes.pageDone(storeId, owner, page.orders(), fresh)) {
+            if (!outcomes.pageDone(storeId, owner, walk.last(), fetched)) {
                 return null;
             }
-            publishedCount += fresh.size();
-            metrics.counter("cartcom.poller.orders.published").increment(fresh.size());
-            cursor = page.orders().stream().map(FetchedOrder::updatedAt).filter(Objects::nonNull)
-                    .reduce(cursor, (a, b) -> a == null || b.isAfter(a) ? b : a);
-            if (page.nextPage() == null || page.orders().isEmpty()) {
-                return new Result(publishedCount, cursor, false);
+            publishedCount += fetched.size();
+            metrics.counter("cartcom.poller.orders.published").increment(fetched.size());
+            Instant cursor = walk.last() == null ? claim.cursorUpdatedAt() : walk.last().at();
+            if (walk.done()) {
+                return new Result(publishedCount, cursor, null);
             }
-            if (pages >= config.maxPagesPerPoll()) {
-                return new Result(publishedCount, cursor, true);
+            if (++pages >= config.maxPagesPerPoll()) {
+                return new Result(publishedCount, cursor, Duration.ZERO);
             }
-            String next = access.nextPageUrl(snapshot, page.nextPage());
+            Optional<Duration> pause = pacing.pauseBeforeNextPage(api);
+            if (pause.isPresent()) {
+                count("paced");
+                return new Result(publishedCount, cursor, pause.get());
+            }
             if (!schedule.renewLease(storeId, owner, config.lease())) {
                 return null;
             }
-            page = source.nextPage(api, next, zone);
-            pages++;
         }
     }
 
     /** Drops orders whose current version was already published by an earlier poll (the overlap window). */
-    private List<FetchedOrder> unpublished(long storeId, List<FetchedOrder> orders) {
-        Map<Long, String> versions = published.publishedVersions(storeId, orders.stream().map(FetchedOrder::id).toList());
+    private List<ListedOrder> unpublished(long storeId, List<ListedOrder> orders) {
+        Map<Long, String> versions = published.publishedVersions(storeId, orders.stream().map(ListedOrder::id).toList());
         return orders.stream().filter(o -> !o.updatedAtRaw().equals(versions.get(o.id()))).toList();
     }
 
@@ -170,6 +182,7 @@ public class StorePoll {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private record Result(long published, Instant cursor, boolean morePages) {
+    /** continueIn: when the next poll should come if not after the store's interval (more pages, paced). */
+    private record Result(long published, Instant cursor, Duration continueIn) {
     }
 }

@@ -59,6 +59,12 @@ public final class KafkaTestSupport {
         TokenCrypto crypto = TokenCrypto.fromConfig(
                 ConfigProvider.getConfig().getValue("cartcom.token-keys", String.class),
                 ConfigProvider.getConfig().getValue("cartcom.token-key-id", String.class));
+        return snapshot(crypto, storeId, version, enabled, domain, token, downloadStatusIds);
+    }
+
+    /** The same, sealed with the given keys (tests outside Quarkus). */
+    public static StoreIntegrationChanged snapshot(TokenCrypto crypto, long storeId, long version, boolean enabled, String domain,
+                                                   String token, List<Long> downloadStatusIds) {
         EncryptedToken sealed = crypto.encrypt(storeId, token);
         return new StoreIntegrationChanged(UUID.randomUUID(), StoreIntegrationChanged.TYPE, 1, Instant.now(), storeId, version,
                 true, enabled, domain, sealed.ciphertext(), sealed.keyId(), "hash", "America/Chicago", 5, downloadStatusIds,

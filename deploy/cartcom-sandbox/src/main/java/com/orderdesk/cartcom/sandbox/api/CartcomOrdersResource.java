@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.sandbox.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.cartcom.sandbox.store.ListHook;
 import com.orderdesk.cartcom.sandbox.store.OrderStatusUpdater;
 import com.orderdesk.cartcom.sandbox.store.StoredOrder;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,12 +30,23 @@ public class CartcomOrdersResource {
 
     @GET
     public Response list(@PathParam("domain") String domain, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(data -> {
-            Set<String> expansions = call.list().expansions(OrderView.NESTED);
-            List<Map<String, Object>> rows = data.orders.values().stream().map(o -> o.fields).toList();
-            return RecordListings.list(call, rows, "orders",
-                    row -> OrderView.raw(data, data.orders.get(((Number) row.get("id")).longValue()), expansions));
-        }));
+        return pipeline.run(domain, http, null, call -> {
+            CartcomReply reply = call.store().data().read(data -> {
+                Set<String> expansions = call.list().expansions(OrderView.NESTED);
+                List<Map<String, Object>> rows = data.orders.values().stream().map(o -> o.fields).toList();
+                return RecordListings.list(call, rows, "orders",
+                        row -> OrderView.raw(data, data.orders.get(((Number) row.get("id")).longValue()), expansions));
+            });
+            // The page is cut: a status change armed for "after this list call" happens before the client's next one.
+            ListHook hook = call.store().listHook().get();
+            if (hook != null && reply.status() == 200) {
+                call.store().data().write(data -> {
+                    hook.afterListCall(data, call.now());
+                    return null;
+                });
+            }
+            return reply;
+        });
     }
 
     @GET

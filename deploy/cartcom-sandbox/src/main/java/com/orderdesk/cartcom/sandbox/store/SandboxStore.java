@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One fake Cart.com store: its tokens, settings, rate-limit window, faults, call log and records. */
 public final class SandboxStore {
@@ -17,6 +18,7 @@ public final class SandboxStore {
     private final FaultInjector faults;
     private final CallLog callLog;
     private final StoreData data;
+    private final AtomicReference<ListHook> listHook = new AtomicReference<>();
 
     public SandboxStore(String domain, StoreSettings settings, long defaultTimeoutMs, int callLogLimit, long firstOrderId) {
         this.domain = domain;
@@ -70,5 +72,10 @@ public final class SandboxStore {
 
     public StoreData data() {
         return data;
+    }
+
+    /** The status change armed for the middle of a client's paging, if any (see {@link ListHook}). */
+    public AtomicReference<ListHook> listHook() {
+        return listHook;
     }
 }

@@ -1,0 +1,98 @@
+package com.orderdesk.cartcom.poller.client;
+
+import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks the orders that match a filter in (field, id) order by keyset paging: each page is a fresh query that
+ * starts at the last order handed out ({@code field=gte:<its value>}, dropping what was handed out already),
+ * never at an offset or a {@code next_page} link. So an order leaving the filter between two calls (the importer
+ * setting the "after import" status) cannot shift unseen orders onto a page already read, and an order that
+ * changes during the walk gets a newer updated_at and comes later in this walk or in the next poll.
+ *
+ * <p>Ties: a full page with nothing new means more orders share one value than fit a page; those are read by id
+ * ({@code field=eq:<value>&id=gt:<last id>}) before the walk goes on strictly after the value ({@code gt}).
+ * Pages after the first ask for one order more than the page size, as the first one returned is usually the
+ * last one handed out, so every list call can bring a full page of new orders.
+ */
+public final class OrderWalk {
+    private enum Mode { FROM_LAST, TIES, AFTER_LAST }
+
+    private final CartcomOrderSource source;
+    private final CartcomStoreApi api;
+    private final Map<String, String> filter;
+    private final String field;
+    private final Instant from;
+    private final int pageSize;
+    private final ZoneId zone;
+    private ListKey last;
+    private Mode mode = Mode.FROM_LAST;
+    private boolean done;
+
+    /** Starts at {@code from} (inclusive), or right after {@code resumeAfter} when a walk is resumed. */
+    OrderWalk(CartcomOrderSource source, CartcomStoreApi api, Map<String, String> filter, String field, Instant from,
+              ListKey resumeAfter, int pageSize, ZoneId zone) {
+        this.source = source;
+        this.api = api;
+        this.filter = filter;
+        this.field = field;
+        this.from = from;
+        this.last = resumeAfter;
+        this.pageSize = pageSize;
+        this.zone = zone;
+    }
+
+    /** The orders of the next page not handed out before (maybe none, also when not done: ties, re-reads). */
+    public List<ListedOrder> nextPage() {
+        if (done) {
+            return List.of();
+        }
+        Map<String, String> query = new LinkedHashMap<>(filter);
+        int count = pageSize;
+        if (last == null) {
+            query.put(field, "gte:" + CartcomDates.forQuery(from));
+            query.put("sort", field + ",id");
+        } else if (mode == Mode.TIES) {
+            query.put(field, "eq:" + CartcomDates.forQuery(last.at()));
+            query.put("id", "gt:" + last.id());
+            query.put("sort", "id");
+        } else {
+            query.put(field, (mode == Mode.AFTER_LAST ? "gt:" : "gte:") + CartcomDates.forQuery(last.at()));
+            query.put("sort", field + ",id");
+            count = mode == Mode.FROM_LAST ? pageSize + 1 : pageSize;
+        }
+        query.put("count", Integer.toString(count));
+        query.put("expand", OrderQueries.EXPAND);
+
+        List<ListedOrder> rows = source.list(api, query, field, zone);
+        ListKey before = last;
+        List<ListedOrder> fresh = rows.stream().filter(o -> before == null || o.key().compareTo(before) > 0).toList();
+        fresh.forEach(o -> last = ListKey.max(last, o.key()));
+        if (rows.size() < count) {
+            // The end of this query: after the ties of one value, go on after it; otherwise the walk is over.
+            if (mode == Mode.TIES) {
+                mode = Mode.AFTER_LAST;
+            } else {
+                done = true;
+            }
+        } else if (fresh.isEmpty() && mode != Mode.TIES) {
+            mode = Mode.TIES;
+        } else if (mode == Mode.AFTER_LAST) {
+            mode = Mode.FROM_LAST;
+        }
+        return fresh;
+    }
+
+    public boolean done() {
+        return done;
+    }
+
+    /** The last order handed out, null before any. */
+    public ListKey last() {
+        return last;
+    }
+}

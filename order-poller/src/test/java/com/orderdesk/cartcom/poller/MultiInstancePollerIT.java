@@ -1,0 +1,180 @@
+package com.orderdesk.cartcom.poller;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.cartcom.devstack.CartcomSandbox;
+import com.orderdesk.cartcom.devstack.FreePorts;
+import com.orderdesk.cartcom.devstack.ServiceProcess;
+import com.orderdesk.cartcom.devstack.SharedStack;
+import com.orderdesk.cartcom.devstack.StackEndpoints;
+import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
+import com.orderdesk.cartcom.model.events.Topics;
+import com.orderdesk.cartcom.poller.support.KafkaTestSupport;
+import com.orderdesk.cartcom.poller.support.SandboxStores;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two packaged poller instances (processes) on one database against many sandbox stores: they share the stores,
+ * never poll one store at the same time, and when one is killed the other takes its stores over within a minute.
+ * Runs after packaging ({@code mvn verify}, failsafe).
+ */
+class MultiInstancePollerIT {
+    private static final int STORES = 30;
+    private static final String KEYS = "it-key:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static final Path MODULE = Path.of("").toAbsolutePath();
+
+    private static StackEndpoints stack;
+    private static String database;
+    private static final List<ServiceProcess> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        stack = SharedStack.get(3);
+        stack.createTopics(3);
+        database = "poller_it_" + UUID.randomUUID().toString().substring(0, 8);
+        stack.createDatabase(database);
+        for (String name : List.of("poller-a", "poller-b")) {
+            int port = FreePorts.find();
+            Map<String, String> properties = new HashMap<>();
+            properties.put("quarkus.http.port", Integer.toString(port));
+            properties.put("kafka.bootstrap.servers", stack.bootstrapServers());
+            properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database));
+            properties.put("quarkus.datasource.username", stack.username());
+            properties.put("quarkus.datasource.password", stack.password());
+            properties.put("cartcom.base-url-template", CartcomSandbox.baseUrlTemplate());
+            properties.put("cartcom.allow-insecure-base-url", "true");
+            properties.put("cartcom.token-keys", KEYS);
+            properties.put("cartcom.token-key-id", "it-key");
+            properties.put("poller.instance-id", name);
+            properties.put("poller.interval-override", "PT2S");
+            // A short lease so a killed instance's stores come free quickly.
+            properties.put("poller.lease", "PT10S");
+            properties.put("poller.workers", "4");
+            properties.put("mp.messaging.incoming.store-settings.group.id", database);
+            properties.put("mp.messaging.incoming.import-requests.group.id", database);
+            instances.add(ServiceProcess.quarkusApp(name, MODULE).systemProperties(properties)
+                    .logFile(MODULE.resolve("target/" + name + "-" + database + ".log"))
+                    .startTimeout(Duration.ofSeconds(120)).start());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        instances.forEach(ServiceProcess::close);
+    }
+
+    @Test
+    void instancesShareTheStoresOnePollAtATimeAndTakeOverAKilledInstancesStores() throws Exception {
+        TokenCrypto crypto = TokenCrypto.fromConfig(KEYS, "it-key");
+        Map<Long, String> domains = new HashMap<>();
+        long firstStoreId = java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000, 90_000) * 1_000;
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < STORES; i++) {
+                SandboxStores.Store store = SandboxStores.create();
+                SandboxStores.seed(store.domain(), 1, 1);
+                // Each call takes 300 ms, so two polls of one store at once would show as calls close together.
+                SandboxStores.faults(store.domain(), Map.of("latency_ms", 300));
+                long storeId = firstStoreId + i;
+                domains.put(storeId, store.domain());
+                StoreIntegrationChanged snapshot = KafkaTestSupport.snapshot(crypto, storeId, 1, true, store.domain(),
+                        store.token(), List.of(1L));
+                producer.send(new ProducerRecord<>(Topics.STORE_SETTINGS, snapshot.key(), EventCodec.write(snapshot))).get();
+            }
+        }
+
+        // Shared: both instances hold leases while every store gets polled.
+        Set<String> owners = new HashSet<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            owners.addAll(leaseOwners());
+            return owners.containsAll(Set.of("poller-a", "poller-b")) && succeededStores() == STORES;
+        });
+
+        // Kill one instance (no shutdown: its leases stay until they lapse).
+        Thread.sleep(4_000);
+        instances.get(0).kill();
+        Instant killedAt = Instant.now();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                domains.values().stream().allMatch(domain -> lastCall(domain).isAfter(killedAt.plusSeconds(11))));
+        Duration takeover = Duration.between(killedAt, Instant.now());
+        assertTrue(takeover.compareTo(Duration.ofMinutes(1)) < 0, "taken over in " + takeover);
+        assertEquals(Set.of("poller-b"), new HashSet<>(leaseOwnersSample()), "only the survivor holds leases");
+
+        // Never two polls of one store at once: an idle poll is one 300 ms call, polls are 2 s apart.
+        for (String domain : domains.values()) {
+            List<JsonNode> calls = SandboxStores.listCalls(domain);
+            for (int i = 1; i < calls.size(); i++) {
+                Duration gap = Duration.between(Instant.parse(calls.get(i - 1).path("at").asText()),
+                        Instant.parse(calls.get(i).path("at").asText()));
+                assertTrue(gap.compareTo(Duration.ofMillis(1000)) >= 0, domain + " polled twice at once: " + calls);
+            }
+        }
+    }
+
+    private static Instant lastCall(String domain) {
+        List<JsonNode> calls = SandboxStores.listCalls(domain);
+        return calls.isEmpty() ? Instant.EPOCH : Instant.parse(calls.get(calls.size() - 1).path("at").asText());
+    }
+
+    private static List<String> leaseOwnersSample() throws Exception {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            seen.addAll(leaseOwners());
+            Thread.sleep(100);
+        }
+        return List.copyOf(seen);
+    }
+
+    private static List<String> leaseOwners() throws Exception {
+        return query("SELECT DISTINCT lease_owner FROM poll_schedule WHERE lease_owner IS NOT NULL AND lease_until > now()");
+    }
+
+    private static long succeededStores() throws Exception {
+        return Long.parseLong(query("SELECT count(*) FROM poll_schedule WHERE last_success_at IS NOT NULL").get(0));
+    }
+
+    private static List<String> query(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(database), stack.username(), stack.password());
+             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+}
