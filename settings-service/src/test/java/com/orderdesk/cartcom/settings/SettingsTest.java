@@ -60,6 +60,7 @@ class SettingsTest {
         long folder = firstFolder(store);
         Map<String, Object> settings = valid(store);
         settings.put("after_shipment_status_id", 3);
+        settings.put("after_shipment_status_when", "fully_shipped");
         store.as().body(settings).put(store.cartcom("/settings")).then().statusCode(200)
                 .body("enabled", equalTo(true))
                 .body("saved_at", notNullValue());
@@ -71,7 +72,8 @@ class SettingsTest {
                 .body("after_import_status_id", equalTo(2))
                 .body("after_shipment_status_id", equalTo(3))
                 .body("sync_tracking_numbers", equalTo(false))
-                .body("order_prefix", equalTo("CC-#_1"));
+                .body("order_prefix", equalTo("CC-#_1"))
+                .body("after_shipment_status_when", equalTo("fully_shipped"));
     }
 
     @Test
@@ -143,6 +145,11 @@ class SettingsTest {
     @Test
     void theAfterShipmentStatusMustBeOneOfTheStoresStatuses() {
         expectInvalid("after_shipment_status_id", 77);
+    }
+
+    @Test
+    void theAfterShipmentStatusAppliesAfterEachShipmentOrOnceFullyShipped() {
+        expectInvalid("after_shipment_status_when", "sometimes");
     }
 
     @Test

@@ -96,6 +96,7 @@ class SnapshotPublishingTest {
         assertEquals(3L, last.afterShipmentStatusId());
         assertTrue(last.syncTrackingNumbers());
         assertEquals("CC-", last.orderPrefix());
+        assertEquals(StoreIntegrationChanged.AFTER_EACH_SHIPMENT, last.afterShipmentStatusWhen(), "the default");
         assertEquals(List.of("New", "Prepared", "Closed", "Canceled"),
                 last.folders().stream().map(com.orderdesk.cartcom.model.events.Folder::name).toList());
     }

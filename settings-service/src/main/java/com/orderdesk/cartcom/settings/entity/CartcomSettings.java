@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.settings.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -43,6 +44,10 @@ public class CartcomSettings extends PanacheEntityBase {
 
     @Column(name = "sync_tracking_numbers")
     public boolean syncTrackingNumbers;
+
+    /** When "After Shipment, Set Status" applies: StoreIntegrationChanged.AFTER_EACH_SHIPMENT or AFTER_FULLY_SHIPPED. */
+    @Column(name = "after_shipment_status_when")
+    public String afterShipmentStatusWhen = StoreIntegrationChanged.AFTER_EACH_SHIPMENT;
 
     @Column(name = "order_prefix")
     public String orderPrefix;

@@ -64,6 +64,7 @@ public class SnapshotPublisher {
                 settings == null ? null : settings.afterShipmentStatusId,
                 settings != null && settings.syncTrackingNumbers,
                 settings == null ? "" : settings.orderPrefix,
-                folders);
+                folders,
+                settings == null ? StoreIntegrationChanged.AFTER_EACH_SHIPMENT : settings.afterShipmentStatusWhen);
     }
 }

@@ -27,10 +27,11 @@ public class SettingsResource {
 
     public record SettingsView(boolean enabled, int checkIntervalMinutes, List<Long> downloadStatusIds, long folderId,
                                Long afterImportStatusId, Long afterShipmentStatusId, boolean syncTrackingNumbers,
-                               String orderPrefix, Instant savedAt) {
+                               String orderPrefix, String afterShipmentStatusWhen, Instant savedAt) {
         static SettingsView of(CartcomSettings s) {
             return new SettingsView(s.enabled, s.checkIntervalMinutes, List.copyOf(s.downloadStatusIds), s.folderId,
-                    s.afterImportStatusId, s.afterShipmentStatusId, s.syncTrackingNumbers, s.orderPrefix, s.savedAt);
+                    s.afterImportStatusId, s.afterShipmentStatusId, s.syncTrackingNumbers, s.orderPrefix,
+                    s.afterShipmentStatusWhen, s.savedAt);
         }
     }
 

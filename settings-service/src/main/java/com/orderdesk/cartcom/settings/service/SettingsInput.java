@@ -11,5 +11,6 @@ public record SettingsInput(
         Long afterImportStatusId,
         Long afterShipmentStatusId,
         Boolean syncTrackingNumbers,
-        String orderPrefix) {
+        String orderPrefix,
+        String afterShipmentStatusWhen) {
 }

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.settings.service;
 
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
 import com.orderdesk.cartcom.settings.entity.Folder;
@@ -73,6 +74,8 @@ public class SettingsService {
         settings.afterShipmentStatusId = in.afterShipmentStatusId();
         settings.syncTrackingNumbers = in.syncTrackingNumbers() == null || in.syncTrackingNumbers();
         settings.orderPrefix = in.orderPrefix() == null ? "" : in.orderPrefix();
+        settings.afterShipmentStatusWhen = in.afterShipmentStatusWhen() == null
+                ? StoreIntegrationChanged.AFTER_EACH_SHIPMENT : in.afterShipmentStatusWhen();
         settings.savedAt = Instant.now();
         snapshots.publish(store);
         return settings;

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.settings.service;
 
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,12 @@ public final class SettingsValidator {
         String prefix = in.orderPrefix();
         if (prefix != null && (prefix.length() > MAX_PREFIX_LENGTH || !PREFIX.matcher(prefix).matches())) {
             errors.put("order_prefix", "at most " + MAX_PREFIX_LENGTH + " characters of letters, digits, -, _ and #");
+        }
+        if (in.afterShipmentStatusWhen() != null
+                && !StoreIntegrationChanged.AFTER_EACH_SHIPMENT.equals(in.afterShipmentStatusWhen())
+                && !StoreIntegrationChanged.AFTER_FULLY_SHIPPED.equals(in.afterShipmentStatusWhen())) {
+            errors.put("after_shipment_status_when", "one of " + StoreIntegrationChanged.AFTER_EACH_SHIPMENT + " (after "
+                    + "every shipment) or " + StoreIntegrationChanged.AFTER_FULLY_SHIPPED + " (once every item has shipped)");
         }
         if (in.folderId() != null && !folderIds.contains(in.folderId())) {
             errors.put("folder_id", "must be one of the store's folders");
