@@ -30,8 +30,8 @@ final class Workload {
     private final SandboxControl sandbox;
     private final List<DemoStore.Setup> stores = new ArrayList<>();
     private final Map<DemoStore.Setup, List<Long>> cartOrders = new LinkedHashMap<>();
-    /** Cart.com order ids whose shipment Order Desk has recorded (so it is never posted twice). */
-    private final Set<Long> shipped = ConcurrentHashMap.newKeySet();
+    /** Orders (domain:Cart.com id, ids repeat across stores) whose shipment Order Desk has recorded. */
+    private final Set<String> shipped = ConcurrentHashMap.newKeySet();
     private final Random random = new Random(7);
 
     Workload(LocalSystem system, SuiteSize size) {
@@ -81,7 +81,7 @@ final class Workload {
         for (DemoStore.Setup store : stores) {
             Map<Long, JsonNode> imported = importedOrders(store);
             for (long cartOrderId : cartOrders.get(store)) {
-                if (!size.ships(cartOrderId) || shipped.contains(cartOrderId)) {
+                if (!size.ships(cartOrderId) || shipped.contains(key(store, cartOrderId))) {
                     continue;
                 }
                 JsonNode order = imported.get(cartOrderId);
@@ -106,7 +106,7 @@ final class Workload {
     private boolean ship(DemoStore.Setup store, JsonNode order) {
         long cartOrderId = cartOrderId(order);
         if (!order.path("order_shipments").isEmpty()) {
-            shipped.add(cartOrderId);
+            shipped.add(key(store, cartOrderId));
             return true;
         }
         List<ServiceProcess> importers = system.instances(Service.IMPORTER);
@@ -119,7 +119,7 @@ final class Workload {
             JsonHttp.Response response = api.post("/api/v1/stores/" + store.store().id() + "/orders/"
                     + order.path("id").asLong() + "/shipments", body);
             if (response.status() == 201) {
-                shipped.add(cartOrderId);
+                shipped.add(key(store, cartOrderId));
                 return true;
             }
         } catch (RuntimeException e) {
@@ -192,6 +192,10 @@ final class Workload {
             throw new AssertionError("orders imported twice at store " + store.store().id() + ": " + doubled);
         }
         return byCartId;
+    }
+
+    private static String key(DemoStore.Setup store, long cartOrderId) {
+        return store.cart().domain() + ":" + cartOrderId;
     }
 
     private static long cartOrderId(JsonNode order) {
