@@ -55,7 +55,7 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "importer"))
-@QuarkusTestResource(value = FakeCartcomResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = FakeCartcomResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderImportFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -74,7 +74,8 @@ class OrderImportFlowTest {
     AgroalDataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-    @ConfigProperty(name = "test.fake-cartcom.url")
+    /** Set by FakeCartcomResource, which serves this class only (the default keeps other classes booting). */
+    @ConfigProperty(name = "test.fake-cartcom.url", defaultValue = "unset")
     String fakeCartcom;
 
     private KafkaTestClient kafka;
@@ -207,25 +208,82 @@ class OrderImportFlowTest {
         String notJsonKey = "poison-json-" + RUN;
         String missingIdsKey = "poison-ids-" + RUN;
         long unknownStore = RUN * 10 + 9;
+        long disconnectedStore = RUN * 10 + 5;
+        String keyD = ApiKeys.generate();
+        var connected = CartcomFixtures.store(disconnectedStore, 1, keyD, "token-d", crypto, null);
+        kafka.send(Topics.STORE_SETTINGS, String.valueOf(disconnectedStore), EventCodec.write(connected));
+        kafka.send(Topics.STORE_SETTINGS, String.valueOf(disconnectedStore),
+                EventCodec.write(CartcomFixtures.disconnected(connected)));
+        await().atMost(WAIT).until(() -> snapshotVersion(disconnectedStore) == 2);
         kafka.send(Topics.ORDERS_RAW, notJsonKey, "this is not JSON {");
         String missingIds = EventCodec.write(CartcomFixtures.fetched(STORE_A, 1, null)).replace("\"cartOrderId\":1,", "");
         kafka.send(Topics.ORDERS_RAW, missingIdsKey, missingIds);
         kafka.send(Topics.ORDERS_RAW, String.valueOf(unknownStore),
                 EventCodec.write(CartcomFixtures.fetched(unknownStore, ++nextOrder, null)));
+        // Part of a manual import: the import counts the failure (order_failed with its importId).
+        UUID importId = UUID.randomUUID();
+        long disconnectedOrder = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(disconnectedStore),
+                EventCodec.write(CartcomFixtures.fetched(disconnectedStore, disconnectedOrder, importId)));
         long good = ++nextOrder;
         kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_B), EventCodec.write(CartcomFixtures.fetched(STORE_B, good, null)));
 
         awaitImported(STORE_B, KEY_B, good);
         Map<String, String> reasons = Map.of(notJsonKey, "not JSON", missingIdsKey, "missing cartOrderId",
-                String.valueOf(unknownStore), "unknown store " + unknownStore);
+                String.valueOf(unknownStore), "unknown store " + unknownStore,
+                String.valueOf(disconnectedStore), "store " + disconnectedStore + " is not active");
         List<ConsumerRecord<String, String>> dead = kafka.await(Topics.dlq(Topics.ORDERS_RAW),
-                r -> reasons.containsKey(r.key()), 3, WAIT);
-        assertEquals(3, dead.size(), "three dead letters");
+                r -> reasons.containsKey(r.key()), 4, WAIT);
+        assertEquals(4, dead.size(), "four dead letters");
         for (ConsumerRecord<String, String> letter : dead) {
             String reason = KafkaTestClient.header(letter, EventHeaders.DLQ_REASON);
             assertTrue(reason != null && reason.contains(reasons.get(letter.key())), letter.key() + ": " + reason);
             assertEquals("order-importer", KafkaTestClient.header(letter, EventHeaders.DLQ_CONSUMER));
         }
+        ActivityRecorded failed = EventCodec.read(kafka.await(Topics.INTEGRATION_ACTIVITY,
+                r -> r.value().contains("\"order_failed\"") && r.value().contains("\"cartOrderId\":" + disconnectedOrder),
+                1, WAIT).get(0).value(), ActivityRecorded.class);
+        assertEquals(disconnectedStore, failed.storeId());
+        assertEquals(importId, failed.importId());
+        assertEquals(ActivityRecorded.Level.error, failed.level());
+        assertTrue(failed.message().contains("not active"), failed.message());
+    }
+
+    @Test
+    void aManualReImportAndAPrefixChangeCreateNoSecondOrder() {
+        long storeE = RUN * 10 + 6;
+        String keyE = ApiKeys.generate();
+        var before = CartcomFixtures.store(storeE, 1, keyE, "token-e", crypto, null);
+        kafka.send(Topics.STORE_SETTINGS, String.valueOf(storeE), EventCodec.write(before));
+        await().atMost(WAIT).untilAsserted(() ->
+                asStore(storeE, keyE).get("/api/v1/stores/{s}/orders", storeE).then().statusCode(200));
+        long first = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(storeE), EventCodec.write(CartcomFixtures.fetched(storeE, first, null)));
+        long orderId = awaitImported(storeE, keyE, "CC-", first);
+
+        // The merchant changes the prefix: new orders get it, old ones keep theirs and are never imported again.
+        var after = CartcomFixtures.store(storeE, 2, keyE, before.domain(), "token-e", crypto, null, "NEW-");
+        kafka.send(Topics.STORE_SETTINGS, String.valueOf(storeE), EventCodec.write(after));
+        await().atMost(WAIT).until(() -> snapshotVersion(storeE) == 2);
+        long second = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(storeE), EventCodec.write(CartcomFixtures.fetched(storeE, second, null)));
+        awaitImported(storeE, keyE, "NEW-", second);
+
+        UUID importId = UUID.randomUUID();
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(storeE), EventCodec.write(CartcomFixtures.fetched(storeE, first, importId)));
+        ActivityRecorded skipped = EventCodec.read(kafka.await(Topics.INTEGRATION_ACTIVITY,
+                r -> r.value().contains("\"order_skipped\"") && r.value().contains("\"cartOrderId\":" + first),
+                1, WAIT).get(0).value(), ActivityRecorded.class);
+        assertEquals(importId, skipped.importId());
+        assertEquals(orderId, skipped.orderId());
+
+        asStore(storeE, keyE).get("/api/v1/stores/{s}/orders", storeE).then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("orders.source_id", equalTo(List.of("CC-" + first, "NEW-" + second)));
+        assertEquals(0, kafka.await(Topics.INTEGRATION_ACTIVITY,
+                r -> r.value().contains("\"order_imported\"") && r.value().contains("\"cartOrderId\":" + first)
+                        && r.value().contains(importId.toString()), 1, Duration.ofSeconds(2)).size(),
+                "the re-import imported nothing");
     }
 
     @Test
@@ -342,11 +400,26 @@ class OrderImportFlowTest {
     }
 
     private long awaitImported(long storeId, String key, long cartOrderId) {
+        return awaitImported(storeId, key, "CC-", cartOrderId);
+    }
+
+    private long awaitImported(long storeId, String key, String prefix, long cartOrderId) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonPath page = asStore(storeId, key).queryParam("source_id", "CC-" + cartOrderId)
+            JsonPath page = asStore(storeId, key).queryParam("source_id", prefix + cartOrderId)
                     .get("/api/v1/stores/{s}/orders", storeId).then().statusCode(200).extract().jsonPath();
             return page.getInt("total") == 1 ? page.getLong("orders[0].id") : null;
         }, java.util.Objects::nonNull);
+    }
+
+    /** The store snapshot version the importer holds (settings and orders are separate topics: no ordering between them). */
+    private long snapshotVersion(long storeId) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT version FROM store_snapshot WHERE store_id = ?")) {
+            s.setLong(1, storeId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     private static RequestSpecification asStore(long storeId, String key) {

@@ -40,6 +40,10 @@ public interface ImporterConfig {
         @WithDefault("15m")
         Duration maxBackoff();
 
+        /** How often each store's backlog ({@code statusUpdatesPending}) is reported when it changed. */
+        @WithDefault("30s")
+        String gaugeInterval();
+
         /** Retryable failures after which an update is given up and reported. */
         @WithDefault("20")
         int maxAttempts();

@@ -67,8 +67,9 @@ public class ImportedOrder extends PanacheEntityBase {
     @Column(name = "import_id")
     public UUID importId;
 
-    public static boolean exists(long storeId, long cartOrderId) {
-        return count("storeId = ?1 and cartOrderId = ?2", storeId, cartOrderId) > 0;
+    /** The order imported from this Cart.com order, if any: the dedupe key of every import. */
+    public static ImportedOrder findByCartOrder(long storeId, long cartOrderId) {
+        return find("storeId = ?1 and cartOrderId = ?2", storeId, cartOrderId).firstResult();
     }
 
     public static ImportedOrder findInStore(long storeId, long orderId) {

@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.importer.listener;
 
 import com.orderdesk.cartcom.importer.config.ImporterConfig;
+import com.orderdesk.cartcom.importer.service.ImportFailureReporter;
 import com.orderdesk.cartcom.importer.service.OrderImportService;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.EventCodec;
@@ -28,6 +29,8 @@ public class RawOrderListener {
     OrderImportService importer;
     @Inject
     ImporterConfig config;
+    @Inject
+    ImportFailureReporter failures;
 
     @Incoming(CHANNEL)
     @Blocking
@@ -47,12 +50,12 @@ public class RawOrderListener {
             } catch (MalformedEventException e) {
                 LOG.warnf("Cart.com order %d of store %d sent to the dead-letter topic: %s", event.cartOrderId(),
                         event.storeId(), e.getMessage());
-                return DeadLetters.send(message, e);
+                return deadLetter(message, event, e);
             } catch (RuntimeException e) {
                 if (attempt >= attempts) {
                     LOG.errorf(e, "Cart.com order %d of store %d failed %d times; sent to the dead-letter topic",
                             event.cartOrderId(), event.storeId(), attempt);
-                    return DeadLetters.send(message, new IllegalStateException(
+                    return deadLetter(message, event, new IllegalStateException(
                             "import failed after " + attempt + " attempts: " + e, e));
                 }
                 LOG.warnf("Import of Cart.com order %d of store %d failed (attempt %d), retrying: %s",
@@ -60,6 +63,17 @@ public class RawOrderListener {
                 sleep(200L * attempt);
             }
         }
+    }
+
+    /** The order's failure is reported with the order (best effort: the database may be what failed), then dead-lettered. */
+    private CompletionStage<Void> deadLetter(Message<String> message, CartOrderFetched event, Exception reason) {
+        try {
+            failures.reportFailed(event, reason.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not report the failure of Cart.com order %d of store %d: %s", event.cartOrderId(),
+                    event.storeId(), e.toString());
+        }
+        return DeadLetters.send(message, reason);
     }
 
     private static void sleep(long millis) {

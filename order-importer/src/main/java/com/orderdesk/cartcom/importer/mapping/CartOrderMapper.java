@@ -149,20 +149,20 @@ public final class CartOrderMapper {
                     money(item, "price"),
                     quantity(item, "quantity"),
                     weight == null ? BigDecimal.ZERO : weight,
-                    variations(item.get("variants")),
+                    variations(item.get("variants"), item.get("personalizations")),
                     metadata));
         }
         return mapped;
     }
 
-    /** {@code variants[].description} reads "Color: Blue": the part before the first colon names the option. */
-    static Map<String, String> variations(JsonNode variants) {
+    /**
+     * {@code variants[].description} reads "Color: Blue": the part before the first colon names the option.
+     * {@code personalizations[].answer} is what the shopper typed; Cart.com sends only the question's id, so the
+     * option is named "Personalization" (numbered when there are several).
+     */
+    static Map<String, String> variations(JsonNode variants, JsonNode personalizations) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (variants == null || !variants.isArray()) {
-            return out;
-        }
-        int unnamed = 0;
-        for (JsonNode variant : variants) {
+        for (JsonNode variant : arrayOf(variants)) {
             String description = nonBlank(variant, "description");
             if (description == null) {
                 continue;
@@ -171,10 +171,29 @@ public final class CartOrderMapper {
             if (colon > 0) {
                 out.put(description.substring(0, colon).trim(), description.substring(colon + 1).trim());
             } else {
-                out.put("Option" + (++unnamed == 1 ? "" : " " + unnamed), description);
+                putNumbered(out, "Option", description);
+            }
+        }
+        for (JsonNode personalization : arrayOf(personalizations)) {
+            String answer = nonBlank(personalization, "answer");
+            if (answer != null) {
+                putNumbered(out, "Personalization", answer);
             }
         }
         return out;
+    }
+
+    /** "Option", then "Option 2", "Option 3": never overwrites a value already there. */
+    private static void putNumbered(Map<String, String> out, String name, String value) {
+        String key = name;
+        for (int n = 2; out.containsKey(key); n++) {
+            key = name + " " + n;
+        }
+        out.put(key, value);
+    }
+
+    private static Iterable<JsonNode> arrayOf(JsonNode node) {
+        return node != null && node.isArray() ? node : List.of();
     }
 
     /** The distinct payment method names of the payments that are not void, in order. */

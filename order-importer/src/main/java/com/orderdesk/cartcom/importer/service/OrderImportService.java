@@ -51,8 +51,10 @@ public class OrderImportService {
         if (!store.active()) {
             throw new MalformedEventException("store " + event.storeId() + " is not active (disconnected or disabled)");
         }
-        if (ImportedOrder.exists(event.storeId(), event.cartOrderId())) {
+        ImportedOrder existing = ImportedOrder.findByCartOrder(event.storeId(), event.cartOrderId());
+        if (existing != null) {
             LOG.debugf("Cart.com order %d of store %d is already imported", event.cartOrderId(), event.storeId());
+            reportSkipped(event, existing);
             return Outcome.ALREADY_IMPORTED;
         }
         MappedOrder mapped = mapper.map(event, store);
@@ -78,6 +80,20 @@ public class OrderImportService {
         LOG.infof("Imported Cart.com order %d of store %d as order %d (%s)", event.cartOrderId(), event.storeId(),
                 order.id, order.sourceId);
         return Outcome.IMPORTED;
+    }
+
+    /**
+     * A manual import counts every order it asked for: an order already here is "skipped" for that import. A
+     * redelivery or poll overlap (no importId) is routine and reported to no one.
+     */
+    private void reportSkipped(CartOrderFetched event, ImportedOrder existing) {
+        if (event.importId() == null) {
+            return;
+        }
+        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(event.storeId(), ActivityKinds.ORDER_SKIPPED,
+                        ActivityRecorded.Level.info,
+                        "Cart.com order " + event.cartOrderId() + " is already imported as " + existing.sourceId)
+                .withCartOrderId(event.cartOrderId()).withOrderId(existing.id).withImportId(event.importId()));
     }
 
     private static ImportedOrder persistOrder(CartOrderFetched event, MappedOrder mapped) {

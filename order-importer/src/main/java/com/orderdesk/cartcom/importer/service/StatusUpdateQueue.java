@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pending "After Import, Set Status" updates as a work queue. A claim pushes {@code next_attempt_at} out by
@@ -73,6 +75,22 @@ public class StatusUpdateQueue {
         PendingStatusUpdate update = PendingStatusUpdate.findById(id);
         update.nextAttemptAt = at;
         update.lastError = error;
+    }
+
+    /** How many updates each store still has waiting (PENDING, claimed or not); stores with none are absent. */
+    public Map<Long, Long> pendingByStore() {
+        Map<Long, Long> pending = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT store_id, count(*) FROM pending_status_update WHERE state = 'PENDING' GROUP BY store_id");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                pending.put(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count pending status updates", e);
+        }
+        return pending;
     }
 
     /** Gives up on the update and reports it with the order, in the same transaction. */

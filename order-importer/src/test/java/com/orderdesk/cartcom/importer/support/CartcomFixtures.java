@@ -46,12 +46,26 @@ public final class CartcomFixtures {
     /** A connected, enabled store: folder "Prepared" for new orders, prefix "CC-", after-import status 3. */
     public static StoreIntegrationChanged store(long storeId, long version, String apiKey, String token,
                                                 TokenCrypto crypto, Long afterImportStatusId) {
+        return store(storeId, version, apiKey, domain(storeId), token, crypto, afterImportStatusId, "CC-");
+    }
+
+    /** A connected, enabled store at {@code domain} (e.g. a sandbox store) with the given prefix. */
+    public static StoreIntegrationChanged store(long storeId, long version, String apiKey, String domain, String token,
+                                                TokenCrypto crypto, Long afterImportStatusId, String prefix) {
         var sealed = token == null ? null : crypto.encrypt(storeId, token);
         return new StoreIntegrationChanged(UUID.randomUUID(), StoreIntegrationChanged.TYPE, 1, Instant.now(), storeId,
-                version, true, true, domain(storeId), sealed == null ? null : sealed.ciphertext(),
+                version, true, true, domain, sealed == null ? null : sealed.ciphertext(),
                 sealed == null ? null : sealed.keyId(), ApiKeys.hash(apiKey), "America/Chicago", 5, List.of(1L, 2L),
-                PREPARED_FOLDER, afterImportStatusId, null, true, "CC-",
+                PREPARED_FOLDER, afterImportStatusId, null, true, prefix,
                 List.of(new Folder(NEW_FOLDER, "New"), new Folder(PREPARED_FOLDER, "Prepared")));
+    }
+
+    /** The same store after the merchant disconnected it from Cart.com: no token, not connected, a newer version. */
+    public static StoreIntegrationChanged disconnected(StoreIntegrationChanged s) {
+        return new StoreIntegrationChanged(UUID.randomUUID(), s.eventType(), s.schemaVersion(), Instant.now(), s.storeId(),
+                s.version() + 1, false, s.enabled(), s.domain(), null, null, s.apiKeyHash(), s.timezone(),
+                s.checkIntervalMinutes(), s.downloadStatusIds(), s.folderId(), s.afterImportStatusId(),
+                s.afterShipmentStatusId(), s.syncTrackingNumbers(), s.orderPrefix(), s.folders());
     }
 
     public static String domain(long storeId) {

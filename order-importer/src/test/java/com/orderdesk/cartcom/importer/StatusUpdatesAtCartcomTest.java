@@ -1,0 +1,274 @@
+package com.orderdesk.cartcom.importer;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.cartcom.devstack.CartcomSandbox;
+import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
+import com.orderdesk.cartcom.devstack.DevStackTestResource;
+import com.orderdesk.cartcom.devstack.SandboxControl;
+import com.orderdesk.cartcom.importer.service.StatusBacklogGauge;
+import com.orderdesk.cartcom.importer.support.CartcomFixtures;
+import com.orderdesk.cartcom.importer.support.KafkaTestClient;
+import com.orderdesk.cartcom.importer.support.SandboxOrders;
+import com.orderdesk.cartcom.model.auth.ApiKeys;
+import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import com.orderdesk.cartcom.model.events.CartOrderFetched;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
+import com.orderdesk.cartcom.model.events.ActivityRecorded;
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.Topics;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * "After Import, Set Status" against the Cart.com sandbox over real HTTP: retries with backoff through 429s (both
+ * Retry-After forms) and 500s, permanent 404 and 409 recorded and reported, pending updates resumed after a stop,
+ * and the backlog gauge. What counts is what Cart.com ends up with and what its call log shows.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "importer"))
+@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = true)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatusUpdatesAtCartcomTest {
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final long APPROVED = 2;
+    private static final AtomicLong NEXT_STORE = new AtomicLong(System.currentTimeMillis() % 10_000_000L * 10 + 500_000_000L);
+
+    @Inject
+    TokenCrypto crypto;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Scheduler scheduler;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private final SandboxControl sandbox = CartcomSandbox.control();
+    private KafkaTestClient kafka;
+
+    @BeforeAll
+    void connect() {
+        kafka = new KafkaTestClient(bootstrap);
+    }
+
+    @AfterAll
+    void close() {
+        kafka.close();
+    }
+
+    /** A sandbox store connected to a fresh Order Desk store that sets {@code afterImportStatus} after import. */
+    private record Store(long id, String domain, String token) {
+    }
+
+    private Store connectedStore(Map<String, Object> sandboxSettings, long afterImportStatus) {
+        SandboxControl.SandboxStore at = sandbox.createStore(sandboxSettings);
+        Store store = new Store(NEXT_STORE.incrementAndGet(), at.domain(), at.token());
+        String apiKey = ApiKeys.generate();
+        kafka.send(Topics.STORE_SETTINGS, String.valueOf(store.id), EventCodec.write(CartcomFixtures.store(store.id, 1,
+                apiKey, store.domain, store.token, crypto, afterImportStatus, "CC-")));
+        // Orders and settings travel on different topics: wait until the importer knows the store.
+        await().atMost(WAIT).untilAsserted(() -> given().header(ApiKeys.STORE_ID_HEADER, String.valueOf(store.id))
+                .header(ApiKeys.API_KEY_HEADER, apiKey).get("/api/v1/stores/{id}/orders", store.id).then().statusCode(200));
+        return store;
+    }
+
+    /** Reads the order from the sandbox as the poller would. */
+    private CartOrderFetched fetch(Store store, long cartOrderId) {
+        return SandboxOrders.fetch(store.id, store.domain, store.token, cartOrderId, null);
+    }
+
+    private void send(CartOrderFetched fetched) {
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(fetched.storeId()), EventCodec.write(fetched));
+    }
+
+    private void importFromSandbox(Store store, long cartOrderId) {
+        send(fetch(store, cartOrderId));
+    }
+
+    private long seedOne(Store store) {
+        return sandbox.seedOrders(store.domain, 1, 1).get(0);
+    }
+
+    @Test
+    void a429WithRetryAfterInSecondsIsWaitedOut() {
+        retryAfterIsHonoured("seconds");
+    }
+
+    @Test
+    void a429WithRetryAfterAsAnHttpDateIsWaitedOut() {
+        retryAfterIsHonoured("http-date");
+    }
+
+    /**
+     * A 4-second window: Retry-After then says about 4 s, far more than the test's backoff (0.3 s doubling, run every
+     * second), so a retry that comes sooner than 2.5 s after the 429 ignored it.
+     */
+    private void retryAfterIsHonoured(String format) {
+        Store store = connectedStore(Map.of("window_seconds", 4, "retry_after_format", format), APPROVED);
+        long cartOrderId = seedOne(store);
+        List<JsonNode> calls = importThroughFaults(store, cartOrderId, Map.of("rate_limited_rate", 1.0), 1);
+        assertEquals(429, calls.get(0).path("status").asInt(), calls.toString());
+        assertEquals(200, calls.get(calls.size() - 1).path("status").asInt(), calls.toString());
+        Duration waited = Duration.between(Instant.parse(calls.get(0).path("at").asText()),
+                Instant.parse(calls.get(1).path("at").asText()));
+        assertTrue(waited.toMillis() >= 2500, "retried " + waited + " after a 429 with Retry-After (" + format + ")");
+        assertEquals("DONE", updateRow(store, cartOrderId).state);
+    }
+
+    /**
+     * Imports the order while every Cart.com call fails with {@code faults}; lifts them after {@code failedCalls} status
+     * calls and waits until the status is set at Cart.com. Answers the order's status calls, oldest first.
+     */
+    private List<JsonNode> importThroughFaults(Store store, long cartOrderId, Map<String, Object> faults, int failedCalls) {
+        CartOrderFetched fetched = fetch(store, cartOrderId);
+        sandbox.setFaults(store.domain, faults);
+        send(fetched);
+        await().atMost(WAIT).until(() -> statusCalls(store, cartOrderId).size() >= failedCalls);
+        sandbox.clearFaults(store.domain);
+        await().atMost(WAIT).until(() -> SandboxOrders.statusAtCartcom(store.domain, cartOrderId) == APPROVED);
+        return statusCalls(store, cartOrderId);
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoffUntilCartcomAccepts() {
+        Store store = connectedStore(Map.of("rate_limit", 1000), APPROVED);
+        long cartOrderId = seedOne(store);
+        List<JsonNode> calls = importThroughFaults(store, cartOrderId, Map.of("error_rate", 1.0), 3);
+        assertEquals(List.of(500, 500, 500), calls.subList(0, 3).stream().map(c -> c.path("status").asInt()).toList());
+        assertEquals(200, calls.get(calls.size() - 1).path("status").asInt());
+        Row row = updateRow(store, cartOrderId);
+        assertEquals("DONE", row.state);
+        assertEquals(calls.size(), row.attempts, "one attempt per call");
+    }
+
+    @Test
+    void notFoundAndConflictAreRecordedAndReportedWithTheOrder() {
+        // 404: the order was deleted at Cart.com after the poll. 409: the store's status no longer exists there.
+        Store deleted = connectedStore(Map.of("rate_limit", 1000), APPROVED);
+        long goneOrder = seedOne(deleted);
+        CartOrderFetched fetched = fetch(deleted, goneOrder);
+        long missingOrder = goneOrder + 1_000_000;
+        fetched.order().put("id", missingOrder);
+        send(CartOrderFetched.of(deleted.id, missingOrder, null, fetched.order(), fetched.shippingAddress(),
+                fetched.billingAddress(), fetched.customer()));
+        Store unknownStatus = connectedStore(Map.of("rate_limit", 1000), 777);
+        long conflicted = seedOne(unknownStatus);
+        importFromSandbox(unknownStatus, conflicted);
+
+        for (Map.Entry<Store, Long> failed : Map.of(deleted, missingOrder, unknownStatus, conflicted).entrySet()) {
+            Store store = failed.getKey();
+            long cartOrderId = failed.getValue();
+            ActivityRecorded failure = EventCodec.read(kafka.await(Topics.INTEGRATION_ACTIVITY,
+                    r -> r.key().equals(String.valueOf(store.id))
+                            && r.value().contains("\"" + ActivityKinds.STATUS_UPDATE_FAILED + "\"")
+                            && r.value().contains("\"cartOrderId\":" + cartOrderId), 1, WAIT).get(0).value(),
+                    ActivityRecorded.class);
+            Row row = updateRow(store, cartOrderId);
+            assertEquals(ActivityRecorded.Level.error, failure.level());
+            assertEquals(row.orderId, failure.orderId(), "reported with the order");
+            assertEquals("FAILED", row.state);
+            assertEquals(1, row.attempts, "not retried");
+        }
+        assertTrue(updateRow(deleted, missingOrder).lastError.contains("404"), updateRow(deleted, missingOrder).lastError);
+        assertTrue(updateRow(unknownStatus, conflicted).lastError.contains("409"), updateRow(unknownStatus, conflicted).lastError);
+        assertEquals(1, statusCalls(deleted, missingOrder).size());
+        assertEquals(1, statusCalls(unknownStatus, conflicted).size());
+        assertEquals(1, SandboxOrders.statusAtCartcom(unknownStatus.domain, conflicted));
+    }
+
+    /**
+     * The worker stops with updates pending, one of them claimed by a call that never finished (an instance that
+     * died mid-call): once the worker runs again, both are set at Cart.com, once each, and the backlog gauge went up
+     * and back to 0.
+     */
+    @Test
+    void pendingUpdatesAreResumedAfterAStop() throws Exception {
+        Store store = connectedStore(Map.of("rate_limit", 1000), APPROVED);
+        List<Long> orders = sandbox.seedOrders(store.domain, 2, 1);
+        scheduler.pause("status-updates");
+        try {
+            orders.forEach(id -> importFromSandbox(store, id));
+            await().atMost(WAIT).until(() -> orders.stream().allMatch(id -> updateRow(store, id) != null));
+            // The first looks claimed by a dead instance: its lease runs out 3 s from now.
+            execute("UPDATE pending_status_update SET attempts = 1, next_attempt_at = now() + interval '3 seconds' "
+                    + "WHERE cart_order_id = " + orders.get(0) + " AND store_id = " + store.id);
+            ActivityRecorded backlog = awaitBacklog(store, 2);
+            assertEquals(StatusBacklogGauge.KIND, backlog.kind());
+            Thread.sleep(1500);
+            assertEquals(0, sandbox.countCalls(store.domain, "PUT", "/status"), "nothing is sent while stopped");
+        } finally {
+            scheduler.resume("status-updates");
+        }
+        for (long id : orders) {
+            await().atMost(WAIT).until(() -> SandboxOrders.statusAtCartcom(store.domain, id) == APPROVED);
+            assertEquals("DONE", updateRow(store, id).state);
+        }
+        awaitBacklog(store, 0);
+        assertEquals(2, sandbox.countCalls(store.domain, "PUT", "/status"), "each status set once");
+    }
+
+    private ActivityRecorded awaitBacklog(Store store, long pending) {
+        String count = "\"" + ActivityKinds.COUNT_STATUS_UPDATES_PENDING + "\":" + pending;
+        return EventCodec.read(kafka.await(Topics.INTEGRATION_ACTIVITY,
+                r -> r.key().equals(String.valueOf(store.id)) && r.value().contains(count), 1, WAIT).get(0).value(),
+                ActivityRecorded.class);
+    }
+
+    private List<JsonNode> statusCalls(Store store, long cartOrderId) {
+        List<JsonNode> calls = new ArrayList<>();
+        for (JsonNode call : sandbox.calls(store.domain)) {
+            if (call.path("method").asText().equals("PUT") && call.path("path").asText().endsWith("/orders/" + cartOrderId + "/status")) {
+                calls.add(call);
+            }
+        }
+        return calls;
+    }
+
+    private record Row(long orderId, String state, int attempts, String lastError) {
+    }
+
+    private Row updateRow(Store store, long cartOrderId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT order_id, state, attempts, last_error "
+                     + "FROM pending_status_update WHERE store_id = ? AND cart_order_id = ?")) {
+            s.setLong(1, store.id);
+            s.setLong(2, cartOrderId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            assertEquals(1, s.executeUpdate(), sql);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.orderdesk.cartcom.importer;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
+import com.orderdesk.cartcom.devstack.DevStackTestResource;
+import com.orderdesk.cartcom.devstack.FreePorts;
+import com.orderdesk.cartcom.devstack.ServiceProcess;
+import com.orderdesk.cartcom.importer.support.CartcomFixtures;
+import com.orderdesk.cartcom.importer.support.KafkaTestClient;
+import com.orderdesk.cartcom.model.auth.ApiKeys;
+import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.Topics;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two importer instances in one consumer group on the same database and topic: this test's application and the
+ * packaged importer as a separate process. Many stores' orders, sent interleaved: each is imported exactly once,
+ * each store's orders in the order they were sent, and both instances did part of the work.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "importer"))
+@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = true)
+class TwoImporterInstancesIT {
+    private static final int STORES = 12;
+    private static final int ORDERS_PER_STORE = 15;
+
+    @Inject
+    TokenCrypto crypto;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Config config;
+
+    /** The settings this application runs with that the second instance must share: broker, database, token keys. */
+    private Map<String, String> sharedSettings() {
+        Map<String, String> settings = new HashMap<>();
+        for (String key : List.of("kafka.bootstrap.servers", "quarkus.datasource.jdbc.url", "quarkus.datasource.username",
+                "quarkus.datasource.password", "cartcom.token-keys", "cartcom.token-key-id")) {
+            settings.put(key, config.getValue(key, String.class));
+        }
+        settings.put("quarkus.http.port", String.valueOf(FreePorts.find()));
+        return settings;
+    }
+
+    @Test
+    void eachOrderIsImportedOnceAndEachStoreInOrder() throws Exception {
+        long firstStore = System.currentTimeMillis() % 10_000_000L * 100 + 700_000_000_000L;
+        Path log = Path.of("target/second-importer-" + firstStore + ".log");
+        try (KafkaTestClient kafka = new KafkaTestClient(config.getValue("kafka.bootstrap.servers", String.class));
+             ServiceProcess second = ServiceProcess.quarkusApp("order-importer-2", Path.of("."))
+                     .systemProperties(sharedSettings()).logFile(log).start()) {
+            for (int s = 0; s < STORES; s++) {
+                long store = firstStore + s;
+                kafka.send(Topics.STORE_SETTINGS, String.valueOf(store), EventCodec.write(
+                        CartcomFixtures.store(store, 1, ApiKeys.generate(), "token", crypto, null)));
+            }
+            // Both instances must know every store before its orders arrive (settings and orders are separate topics).
+            Thread.sleep(3000);
+            for (int o = 0; o < ORDERS_PER_STORE; o++) {
+                for (int s = 0; s < STORES; s++) {
+                    long store = firstStore + s;
+                    // Decreasing ids: order of arrival, not of id, is what must be kept.
+                    long cartOrderId = 10_000 - o;
+                    kafka.send(Topics.ORDERS_RAW, String.valueOf(store),
+                            EventCodec.write(CartcomFixtures.fetched(store, cartOrderId, null)));
+                    if (o % 5 == 0) {
+                        // A redelivery (poll overlap) now and then: still one order.
+                        kafka.send(Topics.ORDERS_RAW, String.valueOf(store),
+                                EventCodec.write(CartcomFixtures.fetched(store, cartOrderId, null)));
+                    }
+                }
+            }
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> importedByStore(firstStore).values().stream().mapToInt(List::size).sum()
+                            == STORES * ORDERS_PER_STORE);
+            Thread.sleep(2000); // anything late would be a duplicate attempt
+            Map<Long, List<Long>> imported = importedByStore(firstStore);
+            List<Long> sent = new ArrayList<>();
+            for (int o = 0; o < ORDERS_PER_STORE; o++) {
+                sent.add(10_000L - o);
+            }
+            for (int s = 0; s < STORES; s++) {
+                assertEquals(sent, imported.get(firstStore + s), "store " + (firstStore + s) + ": once each, in order");
+            }
+            long bySecond = Files.readAllLines(log).stream()
+                    .filter(l -> l.contains("Imported Cart.com order") && l.contains("of store " + firstStore / 100)).count();
+            assertTrue(bySecond > 0 && bySecond < STORES * ORDERS_PER_STORE,
+                    "both instances imported: the second did " + bySecond);
+        }
+    }
+
+    /** Each store's Cart.com order ids in the order they were inserted (od_order.id). */
+    private Map<Long, List<Long>> importedByStore(long firstStore) throws Exception {
+        Map<Long, List<Long>> byStore = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT store_id, cart_order_id FROM od_order WHERE store_id BETWEEN ? AND ? ORDER BY id")) {
+            s.setLong(1, firstStore);
+            s.setLong(2, firstStore + STORES - 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byStore.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }
+            }
+        }
+        return byStore;
+    }
+}
