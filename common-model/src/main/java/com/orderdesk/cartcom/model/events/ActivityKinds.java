@@ -31,6 +31,11 @@ public final class ActivityKinds {
     public static final String SHIPMENT_SKIPPED = "shipment_skipped";
     public static final String SHIPMENT_SYNC_FAILED = "shipment_sync_failed";
 
+    /** order-importer, when a store's backlog of after-import status updates changes; counts the gauge below. */
+    public static final String STATUS_UPDATE_BACKLOG = "status_update_backlog";
+    /** shipment-sync, when a store's backlog of shipments to send changes; counts the gauge below. */
+    public static final String SHIPMENTS_PENDING = "shipments_pending";
+
     /** Counts keys: gauges of the producer's backlog, the newest value wins. */
     public static final String COUNT_STATUS_UPDATES_PENDING = "statusUpdatesPending";
     public static final String COUNT_SHIPMENTS_PENDING = "shipmentsPending";

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class StatusBacklogGauge {
     /** Not in ActivityKinds (common-model is shared): the gauge's own activity kind. */
-    public static final String KIND = "status_update_backlog";
+    public static final String KIND = ActivityKinds.STATUS_UPDATE_BACKLOG;
     private static final Logger LOG = Logger.getLogger(StatusBacklogGauge.class);
 
     @Inject

@@ -14,7 +14,7 @@ public class ActivityRecorder {
     public static final String SHIPMENT_SKIPPED = ActivityKinds.SHIPMENT_SKIPPED;
     public static final String SHIPMENT_SYNC_FAILED = ActivityKinds.SHIPMENT_SYNC_FAILED;
     /** The pending-shipments gauge (counts shipmentsPending). Not in ActivityKinds yet: belongs there. */
-    public static final String SHIPMENTS_PENDING = "shipments_pending";
+    public static final String SHIPMENTS_PENDING = ActivityKinds.SHIPMENTS_PENDING;
 
     private final Outbox outbox;
 
