@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * SIGKILLs service processes at random moments and starts them again, and once restarts the Kafka broker and once
@@ -17,15 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Chaos implements Runnable {
     private final LocalSystem system;
     private final int kills;
+    private final IntConsumer afterEachKill;
     private final Random random;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicInteger done = new AtomicInteger();
     private final List<String> journal = new ArrayList<>();
     private volatile RuntimeException failure;
 
-    Chaos(LocalSystem system, int kills, long seed) {
+    /** {@code afterEachKill} gets the number of the kill just done (1-based), e.g. to add orders between kills. */
+    Chaos(LocalSystem system, int kills, long seed, IntConsumer afterEachKill) {
         this.system = system;
         this.kills = kills;
+        this.afterEachKill = afterEachKill;
         this.random = new Random(seed);
     }
 
@@ -57,7 +61,7 @@ final class Chaos implements Runnable {
                 victim.kill();
                 pause(500 + random.nextInt(2_000));
                 victim.start();
-                done.incrementAndGet();
+                afterEachKill.accept(done.incrementAndGet());
             }
         } catch (RuntimeException e) {
             failure = e;
@@ -66,6 +70,10 @@ final class Chaos implements Runnable {
 
     void stop() {
         stop.set(true);
+    }
+
+    boolean finished() {
+        return stop.get() || done.get() >= kills || failure != null;
     }
 
     int killsDone() {

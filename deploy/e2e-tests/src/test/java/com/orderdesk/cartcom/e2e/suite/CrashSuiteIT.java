@@ -42,12 +42,13 @@ class CrashSuiteIT {
         Workload workload = new Workload(system, size);
         workload.connectStores(Map.of("plan", "gold"));
 
-        Chaos chaos = new Chaos(system, size.kills(), 42);
+        // The second half of the orders arrives in waves, one after each kill, so the chaos spans the whole run.
+        Chaos chaos = new Chaos(system, size.kills(), 42, kill -> workload.seedWave(kill, size.kills()));
         Thread chaosThread = new Thread(chaos, "chaos");
         chaosThread.start();
-        workload.seedSecondWave();
         try {
-            SuiteRun.driveToEndState(workload, Duration.ofMinutes(Integer.getInteger("suite.minutes", 10)));
+            SuiteRun.driveToEndState(workload, Duration.ofMinutes(Integer.getInteger("suite.minutes", 10)),
+                    chaos::finished);
         } finally {
             chaos.stop();
             chaosThread.join();

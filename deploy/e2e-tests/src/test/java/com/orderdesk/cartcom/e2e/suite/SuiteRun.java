@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Starts the whole system with two instances of each service for a suite, and drives a run to its end state. */
 final class SuiteRun {
@@ -20,11 +21,17 @@ final class SuiteRun {
 
     /** Ships what can be shipped until nothing waits, then until the end state holds; fails with what is off. */
     static void driveToEndState(Workload workload, Duration timeout) {
+        driveToEndState(workload, timeout, () -> true);
+    }
+
+    /** As above, but the end state counts only once {@code allArrived} says no more orders will be added. */
+    static void driveToEndState(Workload workload, Duration timeout, BooleanSupplier allArrived) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> problems = List.of("not checked yet");
         while (System.nanoTime() < deadline) {
+            boolean complete = allArrived.getAsBoolean();
             int waiting = workload.shipAcknowledgedOrders();
-            if (waiting == 0) {
+            if (waiting == 0 && complete) {
                 problems = workload.discrepancies();
                 if (problems.isEmpty()) {
                     return;

@@ -53,13 +53,22 @@ final class Workload {
         }
     }
 
-    /** Seeds the second half of the orders, while the system is busy. */
+    /** Seeds the second half of the orders at once, while the system is busy. */
     void seedSecondWave() {
+        seedWave(1, 1);
+    }
+
+    /**
+     * Seeds wave {@code wave} of {@code waves} of the second half of the orders, so that orders keep arriving
+     * across a whole run; the last wave tops every store up to its full count.
+     */
+    synchronized void seedWave(int wave, int waves) {
         for (DemoStore.Setup store : stores) {
-            int rest = size.ordersPerStore() - cartOrders.get(store).size();
-            if (rest > 0) {
-                cartOrders.get(store).addAll(sandbox.seedOrders(store.cart().domain(), rest,
-                        store.settings().downloadStatusId()));
+            List<Long> seeded = cartOrders.get(store);
+            int target = size.ordersPerStore() / 2 + (size.ordersPerStore() - size.ordersPerStore() / 2) * wave / waves;
+            int count = (wave == waves ? size.ordersPerStore() : target) - seeded.size();
+            if (count > 0) {
+                seeded.addAll(sandbox.seedOrders(store.cart().domain(), count, store.settings().downloadStatusId()));
             }
         }
     }
@@ -80,7 +89,7 @@ final class Workload {
         int waiting = 0;
         for (DemoStore.Setup store : stores) {
             Map<Long, JsonNode> imported = importedOrders(store);
-            for (long cartOrderId : cartOrders.get(store)) {
+            for (long cartOrderId : seededSoFar(store)) {
                 if (!size.ships(cartOrderId) || shipped.contains(key(store, cartOrderId))) {
                     continue;
                 }
@@ -95,6 +104,10 @@ final class Workload {
             }
         }
         return waiting;
+    }
+
+    private synchronized List<Long> seededSoFar(DemoStore.Setup store) {
+        return List.copyOf(cartOrders.get(store));
     }
 
     private boolean acknowledged(DemoStore.Setup store, long cartOrderId) {
@@ -133,12 +146,13 @@ final class Workload {
         List<String> problems = new ArrayList<>();
         for (DemoStore.Setup store : stores) {
             Map<Long, JsonNode> imported = importedOrders(store);
+            List<Long> seeded = seededSoFar(store);
             int total = demo.orderDesk().orders(store.store()).path("total").asInt();
-            if (total != cartOrders.get(store).size()) {
+            if (total != seeded.size()) {
                 problems.add("store " + store.store().id() + ": " + total + " orders in Order Desk, "
-                        + cartOrders.get(store).size() + " at Cart.com");
+                        + seeded.size() + " at Cart.com");
             }
-            for (long cartOrderId : cartOrders.get(store)) {
+            for (long cartOrderId : seeded) {
                 problems.addAll(check(store, cartOrderId, imported.get(cartOrderId)));
             }
         }
