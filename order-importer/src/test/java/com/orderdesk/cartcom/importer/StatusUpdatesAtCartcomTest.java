@@ -57,6 +57,7 @@ import org.junit.jupiter.api.TestInstance;
 class StatusUpdatesAtCartcomTest {
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final long APPROVED = 2;
+    private static final long SHIPPED = 3;
     private static final AtomicLong NEXT_STORE = new AtomicLong(System.currentTimeMillis() % 10_000_000L * 10 + 500_000_000L);
 
     @Inject
@@ -82,13 +83,13 @@ class StatusUpdatesAtCartcomTest {
     }
 
     /** A sandbox store connected to a fresh Order Desk store that sets {@code afterImportStatus} after import. */
-    private record Store(long id, String domain, String token) {
+    private record Store(long id, String domain, String token, String apiKey) {
     }
 
     private Store connectedStore(Map<String, Object> sandboxSettings, long afterImportStatus) {
         SandboxControl.SandboxStore at = sandbox.createStore(sandboxSettings);
-        Store store = new Store(NEXT_STORE.incrementAndGet(), at.domain(), at.token());
         String apiKey = ApiKeys.generate();
+        Store store = new Store(NEXT_STORE.incrementAndGet(), at.domain(), at.token(), apiKey);
         kafka.send(Topics.STORE_SETTINGS, String.valueOf(store.id), EventCodec.write(CartcomFixtures.store(store.id, 1,
                 apiKey, store.domain, store.token, crypto, afterImportStatus, "CC-")));
         // Orders and settings travel on different topics: wait until the importer knows the store.
@@ -142,28 +143,86 @@ class StatusUpdatesAtCartcomTest {
 
     /**
      * Imports the order while every Cart.com call fails with {@code faults}; lifts them after {@code failedCalls} status
-     * calls and waits until the status is set at Cart.com. Answers the order's status calls, oldest first.
+     * calls about the order and waits until the status is set at Cart.com and the update ended. Answers the calls
+     * about the order (reads and status sets), oldest first.
      */
     private List<JsonNode> importThroughFaults(Store store, long cartOrderId, Map<String, Object> faults, int failedCalls) {
         CartOrderFetched fetched = fetch(store, cartOrderId);
         sandbox.setFaults(store.domain, faults);
         send(fetched);
-        await().atMost(WAIT).until(() -> statusCalls(store, cartOrderId).size() >= failedCalls);
+        await().atMost(WAIT).until(() -> orderCalls(store, cartOrderId).size() >= failedCalls);
         sandbox.clearFaults(store.domain);
-        await().atMost(WAIT).until(() -> SandboxOrders.statusAtCartcom(store.domain, cartOrderId) == APPROVED);
-        return statusCalls(store, cartOrderId);
+        await().atMost(WAIT).until(() -> SandboxOrders.statusAtCartcom(store.domain, cartOrderId) == APPROVED
+                && !"PENDING".equals(updateRow(store, cartOrderId).state));
+        return orderCalls(store, cartOrderId);
     }
 
+    /**
+     * A 500 leaves open whether Cart.com applied the status, so every later attempt reads the order first (GET, also
+     * failing here) and sets the status only once it sees the order still in a download status.
+     */
     @Test
     void serverErrorsAreRetriedWithBackoffUntilCartcomAccepts() {
         Store store = connectedStore(Map.of("rate_limit", 1000), APPROVED);
         long cartOrderId = seedOne(store);
         List<JsonNode> calls = importThroughFaults(store, cartOrderId, Map.of("error_rate", 1.0), 3);
-        assertEquals(List.of(500, 500, 500), calls.subList(0, 3).stream().map(c -> c.path("status").asInt()).toList());
-        assertEquals(200, calls.get(calls.size() - 1).path("status").asInt());
+        assertEquals(List.of("PUT 500", "GET 500", "GET 500"), calls.subList(0, 3).stream().map(this::describe).toList());
+        assertEquals(List.of("GET 200", "PUT 200"), calls.subList(calls.size() - 2, calls.size()).stream()
+                .map(this::describe).toList(), calls.toString());
         Row row = updateRow(store, cartOrderId);
         assertEquals("DONE", row.state);
-        assertEquals(calls.size(), row.attempts, "one attempt per call");
+        assertEquals(calls.size() - 1, row.attempts, "one attempt per failed call, then one read and one set");
+    }
+
+    /** A garbled answer to a status that Cart.com did apply: the next attempt reads it there and sets nothing again. */
+    @Test
+    void aStatusAppliedBehindAGarbledAnswerIsNotSetTwice() {
+        Store store = connectedStore(Map.of("rate_limit", 1000), APPROVED);
+        long cartOrderId = seedOne(store);
+        List<JsonNode> calls = importThroughFaults(store, cartOrderId, Map.of("malformed_rate", 1.0), 2);
+        assertEquals("PUT 200", describe(calls.get(0)), calls.toString());
+        assertEquals("malformed", calls.get(0).path("fault").asText(), calls.toString());
+        await().atMost(WAIT).until(() -> "DONE".equals(updateRow(store, cartOrderId).state));
+        assertEquals(1, orderCalls(store, cartOrderId).stream().filter(c -> c.path("method").asText().equals("PUT")).count(),
+                "the status is set once: " + orderCalls(store, cartOrderId));
+    }
+
+    /**
+     * The race the fault suite found: the after-import status is still owed (a retry, here a stopped worker) when a
+     * shipment is added and shipment-sync sets the after-shipment status at Cart.com. The late after-import status
+     * must not move the order back.
+     */
+    @Test
+    void aShipmentRecordedFirstKeepsTheLateAfterImportStatusFromMovingTheOrderBack() throws Exception {
+        Store store = connectedStore(Map.of("rate_limit", 1000), APPROVED);
+        long cartOrderId = seedOne(store);
+        scheduler.pause("status-updates");
+        Row row;
+        try {
+            importFromSandbox(store, cartOrderId);
+            await().atMost(WAIT).until(() -> updateRow(store, cartOrderId) != null);
+            row = updateRow(store, cartOrderId);
+            given().header(ApiKeys.STORE_ID_HEADER, String.valueOf(store.id)).header(ApiKeys.API_KEY_HEADER, store.apiKey)
+                    .contentType("application/json")
+                    .body(Map.of("tracking_number", "1Z999", "carrier_code", "UPS"))
+                    .post("/api/v1/stores/{id}/orders/{orderId}/shipments", store.id, row.orderId)
+                    .then().statusCode(201);
+            // What shipment-sync does once it has posted the shipment: the after-shipment status, over the API.
+            given().baseUri(CartcomSandbox.url()).header("X-AC-Auth-Token", store.token).contentType("application/json")
+                    .body(Map.of("order_status_id", SHIPPED))
+                    .put("/{domain}/api/v1/orders/{id}/status", store.domain, cartOrderId).then().statusCode(200);
+        } finally {
+            scheduler.resume("status-updates");
+        }
+        await().atMost(WAIT).until(() -> "SUPERSEDED".equals(updateRow(store, cartOrderId).state));
+        assertEquals(SHIPPED, SandboxOrders.statusAtCartcom(store.domain, cartOrderId));
+        assertEquals(1, sandbox.countCalls(store.domain, "PUT", "/status"), "only the after-shipment status was set");
+        assertTrue(updateRow(store, cartOrderId).lastError.contains("status " + SHIPPED),
+                updateRow(store, cartOrderId).lastError);
+    }
+
+    private String describe(JsonNode call) {
+        return call.path("method").asText() + " " + call.path("status").asInt();
     }
 
     @Test
@@ -196,8 +255,8 @@ class StatusUpdatesAtCartcomTest {
         }
         assertTrue(updateRow(deleted, missingOrder).lastError.contains("404"), updateRow(deleted, missingOrder).lastError);
         assertTrue(updateRow(unknownStatus, conflicted).lastError.contains("409"), updateRow(unknownStatus, conflicted).lastError);
-        assertEquals(1, statusCalls(deleted, missingOrder).size());
-        assertEquals(1, statusCalls(unknownStatus, conflicted).size());
+        assertEquals(1, orderCalls(deleted, missingOrder).size());
+        assertEquals(1, orderCalls(unknownStatus, conflicted).size());
         assertEquals(1, SandboxOrders.statusAtCartcom(unknownStatus.domain, conflicted));
     }
 
@@ -239,10 +298,16 @@ class StatusUpdatesAtCartcomTest {
                 ActivityRecorded.class);
     }
 
-    private List<JsonNode> statusCalls(Store store, long cartOrderId) {
+    /**
+     * The importer's status sets and reads of one order in the store's call log (the test's own fetch asks with
+     * expand; statusAtCartcom reads through the control API, which is not logged).
+     */
+    private List<JsonNode> orderCalls(Store store, long cartOrderId) {
         List<JsonNode> calls = new ArrayList<>();
         for (JsonNode call : sandbox.calls(store.domain)) {
-            if (call.path("method").asText().equals("PUT") && call.path("path").asText().endsWith("/orders/" + cartOrderId + "/status")) {
+            String path = call.path("path").asText();
+            boolean read = path.endsWith("/orders/" + cartOrderId) && call.path("query").asText().isEmpty();
+            if (path.endsWith("/orders/" + cartOrderId + "/status") || read) {
                 calls.add(call);
             }
         }

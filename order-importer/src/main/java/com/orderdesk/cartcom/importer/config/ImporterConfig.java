@@ -30,6 +30,17 @@ public interface ImporterConfig {
         @WithDefault("20")
         int batchSize();
 
+        /**
+         * Stores worked on at once by this instance (one thread each; a store's updates go one after another, so a
+         * store hanging until the request timeout holds one of these and no other store waits behind it).
+         */
+        @WithDefault("4")
+        int concurrency();
+
+        /** How long a store that answered 429 without a usable Retry-After is left alone (Cart.com's window). */
+        @WithDefault("10s")
+        Duration throttleFallback();
+
         /** How long a claimed update is hidden from other workers while its Cart.com call runs. */
         @WithDefault("60s")
         Duration lease();

@@ -16,7 +16,9 @@ import java.time.Instant;
 @Table(name = "pending_status_update")
 public class PendingStatusUpdate extends PanacheEntityBase {
     public enum State {
-        PENDING, DONE, FAILED
+        PENDING, DONE, FAILED,
+        /** Not made: Cart.com showed the order moved on already (after-shipment status, or the merchant). */
+        SUPERSEDED
     }
 
     @Id
@@ -35,12 +37,24 @@ public class PendingStatusUpdate extends PanacheEntityBase {
     public int attempts;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+    /** Read the order at Cart.com before setting the status (see {@link #checkFirstForOrder}). */
+    @Column(name = "check_first")
+    public boolean checkFirst;
     @Column(name = "last_error")
     public String lastError;
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /**
+     * A shipment was recorded while the after-import status is still owed: shipment-sync may set the after-shipment
+     * status first, which the after-import status must not overwrite, so the worker reads the order at Cart.com
+     * before setting it. Called in the shipment's transaction.
+     */
+    public static void checkFirstForOrder(long orderId) {
+        update("checkFirst = true where orderId = ?1 and state = ?2", orderId, State.PENDING);
+    }
 
     public static PendingStatusUpdate forOrder(long orderId) {
         return find("orderId", orderId).firstResult();

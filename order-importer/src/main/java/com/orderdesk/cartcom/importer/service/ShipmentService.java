@@ -4,6 +4,7 @@ import com.orderdesk.cartcom.importer.entity.ImportedOrder;
 import com.orderdesk.cartcom.importer.entity.JsonColumns;
 import com.orderdesk.cartcom.importer.entity.OrderItem;
 import com.orderdesk.cartcom.importer.entity.OrderShipment;
+import com.orderdesk.cartcom.importer.entity.PendingStatusUpdate;
 import com.orderdesk.cartcom.importer.mapping.CartcomValues;
 import com.orderdesk.cartcom.importer.rest.ShipmentInput;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
@@ -79,6 +80,7 @@ public class ShipmentService {
                 .map(i -> Map.of("order_item_id", i.orderItemId(), "quantity", i.quantity())).toList());
         shipment.persist();
         order.dateUpdated = Instant.now();
+        PendingStatusUpdate.checkFirstForOrder(orderId);
 
         outbox.add(Topics.SHIPMENTS_CREATED, ShipmentCreated.of(storeId, shipment.id, orderId, tracking, carrier,
                 method, url, shipped, shippedItems));

@@ -9,13 +9,16 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +27,29 @@ import java.util.Map;
  * The pending "After Import, Set Status" updates as a work queue. A claim pushes {@code next_attempt_at} out by
  * a lease instead of holding a row lock during the Cart.com call: another instance skips the row while the call
  * runs, and if this instance dies the row becomes due again when the lease ends (a restart resumes it).
+ *
+ * <p>Every transition after a claim applies only to a row still PENDING, so a late answer never revives an
+ * update that ended another way.
  */
 @ApplicationScoped
 public class StatusUpdateQueue {
     private static final String CLAIM = """
             UPDATE pending_status_update SET next_attempt_at = now() + (? * interval '1 millisecond'),
                    attempts = attempts + 1
-             WHERE id IN (SELECT id FROM pending_status_update
-                           WHERE state = 'PENDING' AND next_attempt_at <= now()
-                           ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING id, store_id, order_id, cart_order_id, status_id, attempts""";
+             WHERE id IN (SELECT u.id FROM pending_status_update u
+                           WHERE u.state = 'PENDING' AND u.next_attempt_at <= now()
+                             AND u.store_id <> ALL (?)
+                             AND NOT EXISTS (SELECT 1 FROM store_call_pause p
+                                              WHERE p.store_id = u.store_id AND p.paused_until > now())
+                           ORDER BY u.next_attempt_at, u.id LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING id, store_id, order_id, cart_order_id, status_id, attempts, check_first""";
 
-    public record Claimed(long id, long storeId, long orderId, long cartOrderId, long statusId, int attempts) {
+    /**
+     * checkFirst: read the order at Cart.com before setting the status (an earlier attempt may have been applied
+     * without saying so, or a shipment was recorded since the import).
+     */
+    public record Claimed(long id, long storeId, long orderId, long cartOrderId, long statusId, int attempts,
+                          boolean checkFirst) {
     }
 
     @Inject
@@ -43,17 +57,20 @@ public class StatusUpdateQueue {
     @Inject
     Outbox outbox;
 
+    /** Claims due updates of stores neither paused nor in {@code busyStores} (being worked on here already). */
     @Transactional
-    public List<Claimed> claimDue(int limit, Duration lease) {
+    public List<Claimed> claimDue(int limit, Duration lease, Collection<Long> busyStores) {
         List<Claimed> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(CLAIM)) {
             update.setLong(1, lease.toMillis());
-            update.setInt(2, limit);
+            Array busy = connection.createArrayOf("bigint", busyStores.toArray());
+            update.setArray(2, busy);
+            update.setInt(3, limit);
             try (ResultSet rs = update.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getInt(6)));
+                            rs.getInt(6), rs.getBoolean(7)));
                 }
             }
         } catch (SQLException e) {
@@ -64,17 +81,39 @@ public class StatusUpdateQueue {
 
     @Transactional
     public void markDone(long id) {
-        PendingStatusUpdate update = PendingStatusUpdate.findById(id);
-        update.state = PendingStatusUpdate.State.DONE;
-        update.lastError = null;
-        update.finishedAt = Instant.now();
+        PendingStatusUpdate.update("state = ?1, lastError = null, finishedAt = ?2 where id = ?3 and state = ?4",
+                PendingStatusUpdate.State.DONE, Instant.now(), id, PendingStatusUpdate.State.PENDING);
     }
 
+    /** Someone else moved the order at Cart.com meanwhile: the update is not made, and says why. */
     @Transactional
-    public void retryLater(long id, Instant at, String error) {
-        PendingStatusUpdate update = PendingStatusUpdate.findById(id);
-        update.nextAttemptAt = at;
-        update.lastError = error;
+    public void markSuperseded(long id, String reason) {
+        PendingStatusUpdate.update("state = ?1, lastError = ?2, finishedAt = ?3 where id = ?4 and state = ?5",
+                PendingStatusUpdate.State.SUPERSEDED, reason, Instant.now(), id, PendingStatusUpdate.State.PENDING);
+    }
+
+    /** A failed attempt, tried again at {@code at}; once a check is asked for it stays until the update ends. */
+    @Transactional
+    public void retryLater(long id, Instant at, String error, boolean checkFirst) {
+        execute("UPDATE pending_status_update SET next_attempt_at = ?, last_error = ?,"
+                + " check_first = check_first OR ? WHERE id = ? AND state = 'PENDING'", at, error, checkFirst, id);
+    }
+
+    /** Gives claimed updates back untried (a paused store, no free worker): not counted as an attempt. */
+    @Transactional
+    public void release(Collection<Long> ids, Instant at) {
+        for (long id : ids) {
+            execute("UPDATE pending_status_update SET next_attempt_at = ?, attempts = GREATEST(attempts - 1, 0)"
+                    + " WHERE id = ? AND state = 'PENDING'", at, id);
+        }
+    }
+
+    /** No instance claims the store's updates before {@code until} (a later pause already set is kept). */
+    @Transactional
+    public void pauseStore(long storeId, Instant until) {
+        execute("INSERT INTO store_call_pause (store_id, paused_until) VALUES (?, ?) ON CONFLICT (store_id)"
+                + " DO UPDATE SET paused_until = GREATEST(store_call_pause.paused_until, EXCLUDED.paused_until)",
+                storeId, until);
     }
 
     /** How many updates each store still has waiting (PENDING, claimed or not); stores with none are absent. */
@@ -97,6 +136,9 @@ public class StatusUpdateQueue {
     @Transactional
     public void markFailed(long id, String reason) {
         PendingStatusUpdate update = PendingStatusUpdate.findById(id);
+        if (update == null || update.state != PendingStatusUpdate.State.PENDING) {
+            return;
+        }
         update.state = PendingStatusUpdate.State.FAILED;
         update.lastError = reason;
         update.finishedAt = Instant.now();
@@ -104,5 +146,18 @@ public class StatusUpdateQueue {
                         ActivityRecorded.Level.error,
                         "Could not set status " + update.statusId + " on Cart.com order " + update.cartOrderId + ": " + reason)
                 .withCartOrderId(update.cartOrderId).withOrderId(update.orderId));
+    }
+
+    private void execute(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i] instanceof Instant at ? Timestamp.from(at) : parameters[i];
+                statement.setObject(i + 1, value);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update pending status updates", e);
+        }
     }
 }

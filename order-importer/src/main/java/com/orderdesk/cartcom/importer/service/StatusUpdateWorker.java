@@ -1,27 +1,54 @@
 package com.orderdesk.cartcom.importer.service;
 
 import com.orderdesk.cartcom.importer.client.CartcomStatusClient;
+import com.orderdesk.cartcom.importer.client.CartcomStatusClient.StoreConnection;
 import com.orderdesk.cartcom.importer.config.ImporterConfig;
 import com.orderdesk.cartcom.model.cartcom.CartcomException;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Works off the pending "After Import, Set Status" updates. Success marks the update done. Retryable failures
- * (429, 5xx, timeouts, an unreadable token) wait with exponential backoff and jitter, at least as long as
- * Cart.com's Retry-After, up to {@code importer.status-updates.max-attempts}. Permanent failures (400, 401, 403,
- * 404, 409, a store no longer connected) are marked failed and reported as activity with the order: never
- * silently dropped.
+ * Works off the pending "After Import, Set Status" updates, store by store on a few threads: a store's updates go
+ * one after another, different stores at once, so a store that hangs or is throttled never delays another.
+ *
+ * <ul>
+ *   <li>Success marks the update done.</li>
+ *   <li>429: the store is paused for every instance until Cart.com's Retry-After and its claimed updates are given
+ *       back untried; throttling is not a failure and does not count as an attempt.</li>
+ *   <li>Other retryable failures (5xx, timeouts, garbled answers, an unreadable token) wait with exponential backoff
+ *       and jitter, at least as long as Retry-After, up to {@code max-attempts}. After an unclear answer (the
+ *       status may have been applied) and once a shipment was recorded, the next attempt reads the order first:
+ *       already in the status means done; moved out of the download statuses by someone else (shipment-sync's
+ *       after-shipment status, the merchant) means it is left alone.</li>
+ *   <li>Permanent failures (400, 401, 403, 404, 409, a store no longer connected) are marked failed and reported as
+ *       activity with the order: never silently dropped.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class StatusUpdateWorker {
     private static final Logger LOG = Logger.getLogger(StatusUpdateWorker.class);
+    static final String JOB = "status-updates";
 
     @Inject
     StatusUpdateQueue queue;
@@ -30,40 +57,175 @@ public class StatusUpdateWorker {
     @Inject
     ImporterConfig config;
 
-    @Scheduled(identity = "status-updates", every = "${importer.status-updates.interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void run() {
+    @Inject
+    Scheduler scheduler;
+
+    private final Set<Long> busyStores = ConcurrentHashMap.newKeySet();
+    private ExecutorService workers;
+    /** Runs the claim again between the scheduler's 1-second ticks: when a store's pause ends, when a thread frees. */
+    private ScheduledExecutorService wakeUps;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger threadNumber = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.statusUpdates().concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "status-update-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        wakeUps = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "status-update-wake");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        // Updates still claimed come back when their lease ends.
+        wakeUps.shutdownNow();
+        workers.shutdownNow();
         try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Scheduled(identity = JOB, every = "${importer.status-updates.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        claimAndStart();
+    }
+
+    private synchronized void claimAndStart() {
+        try {
+            int free = config.statusUpdates().concurrency() - busyStores.size();
+            if (free <= 0) {
+                return;
+            }
+            Map<Long, List<StatusUpdateQueue.Claimed>> byStore = new LinkedHashMap<>();
             for (StatusUpdateQueue.Claimed update : queue.claimDue(config.statusUpdates().batchSize(),
-                    config.statusUpdates().lease())) {
-                process(update);
+                    config.statusUpdates().lease(), List.copyOf(busyStores))) {
+                byStore.computeIfAbsent(update.storeId(), id -> new ArrayList<>()).add(update);
+            }
+            for (Map.Entry<Long, List<StatusUpdateQueue.Claimed>> store : byStore.entrySet()) {
+                if (free-- > 0) {
+                    start(store.getKey(), store.getValue());
+                } else {
+                    queue.release(ids(store.getValue()), Instant.now());
+                }
             }
         } catch (RuntimeException e) {
             LOG.warnf("Status update run failed, will retry: %s", e.toString());
         }
     }
 
-    void process(StatusUpdateQueue.Claimed update) {
-        try {
-            cartcom.setOrderStatus(update.storeId(), update.cartOrderId(), update.statusId());
-            queue.markDone(update.id());
-            LOG.infof("Set status %d on Cart.com order %d of store %d", update.statusId(), update.cartOrderId(),
-                    update.storeId());
-        } catch (CartcomException e) {
-            if (e.retryable()) {
-                retryOrGiveUp(update, e.getMessage(), e.retryAfter().orElse(Duration.ZERO));
-            } else {
-                giveUp(update, e.getMessage());
+    private void start(long storeId, List<StatusUpdateQueue.Claimed> updates) {
+        busyStores.add(storeId);
+        workers.execute(() -> {
+            Instant again = Instant.now();
+            try {
+                again = processStore(storeId, updates);
+            } catch (RuntimeException e) {
+                // The claims' leases run out and the updates are claimed again.
+                LOG.warnf("Status updates of store %d stopped, will retry: %s", storeId, e.toString());
+            } finally {
+                busyStores.remove(storeId);
             }
-        } catch (CartcomStatusClient.StoreNotConnectedException e) {
-            giveUp(update, e.getMessage());
-        } catch (TokenDecryptionException e) {
-            // Usually a key missing from this instance's configuration: fixable without the merchant.
-            retryOrGiveUp(update, e.getMessage(), Duration.ZERO);
+            wakeUpAt(again);
+        });
+    }
+
+    /** Claims again at {@code at} (now: a thread is free), unless the job is paused or the worker stopping. */
+    private void wakeUpAt(Instant at) {
+        long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
+        try {
+            wakeUps.schedule(() -> {
+                if (!scheduler.isPaused(JOB)) {
+                    claimAndStart();
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Stopping: what is due is claimed after the restart.
         }
     }
 
-    private void retryOrGiveUp(StatusUpdateQueue.Claimed update, String error, Duration retryAfter) {
+    /** Works off one store's claimed updates; returns when to claim again (now, or when the store may be called). */
+    Instant processStore(long storeId, List<StatusUpdateQueue.Claimed> updates) {
+        StoreConnection store;
+        try {
+            store = cartcom.open(storeId);
+        } catch (CartcomStatusClient.StoreNotConnectedException e) {
+            updates.forEach(update -> giveUp(update, e.getMessage()));
+            return Instant.now();
+        } catch (TokenDecryptionException e) {
+            // Usually a key missing from this instance's configuration: fixable without the merchant.
+            updates.forEach(update -> retryOrGiveUp(update, e.getMessage(), Duration.ZERO, false));
+            return Instant.now();
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            Instant restAt = process(store, updates.get(i));
+            if (restAt != null) {
+                queue.release(ids(updates.subList(i + 1, updates.size())), restAt);
+                return restAt;
+            }
+        }
+        return Instant.now();
+    }
+
+    /** Returns when the store's remaining updates may be tried, if not right now (throttled, not answering). */
+    private Instant process(StoreConnection store, StatusUpdateQueue.Claimed update) {
+        try {
+            if (update.checkFirst()) {
+                long current = store.currentStatus(update.cartOrderId());
+                if (current == update.statusId()) {
+                    queue.markDone(update.id());
+                    return null;
+                }
+                if (!store.isDownloadStatus(current)) {
+                    queue.markSuperseded(update.id(), "Cart.com shows status " + current
+                            + " already (set after a shipment or by the merchant); not overwritten");
+                    LOG.infof("Cart.com order %d of store %d is in status %d already; status %d not set",
+                            update.cartOrderId(), update.storeId(), current, update.statusId());
+                    return null;
+                }
+            }
+            store.setOrderStatus(update.cartOrderId(), update.statusId());
+            queue.markDone(update.id());
+            LOG.debugf("Set status %d on Cart.com order %d of store %d", update.statusId(), update.cartOrderId(),
+                    update.storeId());
+            return null;
+        } catch (CartcomException e) {
+            return onFailure(update, e);
+        }
+    }
+
+    private Instant onFailure(StatusUpdateQueue.Claimed update, CartcomException e) {
+        switch (e.kind()) {
+            case RATE_LIMITED -> {
+                Instant until = Instant.now().plus(e.retryAfter().orElse(config.statusUpdates().throttleFallback()));
+                queue.pauseStore(update.storeId(), until);
+                queue.release(List.of(update.id()), until);
+                return until;
+            }
+            case TIMEOUT, UNREACHABLE -> {
+                // Every further call to this store would likely hold the thread as long: try the rest later.
+                retryOrGiveUp(update, e.getMessage(), Duration.ZERO, e.kind() == CartcomException.Kind.TIMEOUT);
+                return Instant.now().plus(config.statusUpdates().initialBackoff());
+            }
+            case SERVER_ERROR, MALFORMED_RESPONSE -> {
+                retryOrGiveUp(update, e.getMessage(), e.retryAfter().orElse(Duration.ZERO), true);
+                return null;
+            }
+            default -> {
+                giveUp(update, e.getMessage());
+                return null;
+            }
+        }
+    }
+
+    private void retryOrGiveUp(StatusUpdateQueue.Claimed update, String error, Duration retryAfter, boolean unclear) {
         if (update.attempts() >= config.statusUpdates().maxAttempts()) {
             giveUp(update, "gave up after " + update.attempts() + " attempts: " + error);
             return;
@@ -72,7 +234,7 @@ public class StatusUpdateWorker {
         if (retryAfter.compareTo(wait) > 0) {
             wait = retryAfter;
         }
-        queue.retryLater(update.id(), Instant.now().plus(wait), error);
+        queue.retryLater(update.id(), Instant.now().plus(wait), error, unclear);
         LOG.infof("Status update of Cart.com order %d of store %d failed (attempt %d), retrying in %s: %s",
                 update.cartOrderId(), update.storeId(), update.attempts(), wait, error);
     }
@@ -81,6 +243,10 @@ public class StatusUpdateWorker {
         queue.markFailed(update.id(), reason);
         LOG.warnf("Status update of Cart.com order %d of store %d failed permanently: %s", update.cartOrderId(),
                 update.storeId(), reason);
+    }
+
+    private static List<Long> ids(List<StatusUpdateQueue.Claimed> updates) {
+        return updates.stream().map(StatusUpdateQueue.Claimed::id).toList();
     }
 
     /** initial * 2^(attempts-1), capped, with +-20% jitter so stores that failed together do not retry together. */
