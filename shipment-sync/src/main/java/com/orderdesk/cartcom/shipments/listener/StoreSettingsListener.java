@@ -4,8 +4,6 @@ import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
-import com.orderdesk.cartcom.shipments.repository.AfterShipmentStatusWhen;
-import com.orderdesk.cartcom.shipments.repository.StoreShipmentPolicyRepository;
 import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,13 +18,10 @@ public class StoreSettingsListener {
 
     private final StoreSnapshots snapshots;
     private final StoreSnapshotRepository stores;
-    private final StoreShipmentPolicyRepository policies;
 
-    StoreSettingsListener(StoreSnapshots snapshots, StoreSnapshotRepository stores,
-                          StoreShipmentPolicyRepository policies) {
+    StoreSettingsListener(StoreSnapshots snapshots, StoreSnapshotRepository stores) {
         this.snapshots = snapshots;
         this.stores = stores;
-        this.policies = policies;
     }
 
     @Incoming(CHANNEL)
@@ -37,10 +32,7 @@ public class StoreSettingsListener {
             stores.markDeleted(storeIdOf(record.key()));
             return;
         }
-        StoreIntegrationChanged snapshot = EventCodec.read(record.value(), StoreIntegrationChanged.class);
-        snapshots.applyIfNewer(snapshot);
-        // Not a field of the contract's record yet, so it is read from the raw record (see AfterShipmentStatusWhen).
-        policies.apply(snapshot.storeId(), snapshot.version(), AfterShipmentStatusWhen.fromSnapshot(record.value()));
+        snapshots.applyIfNewer(EventCodec.read(record.value(), StoreIntegrationChanged.class));
     }
 
     private static long storeIdOf(String key) {

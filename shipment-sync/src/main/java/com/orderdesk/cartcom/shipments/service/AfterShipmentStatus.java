@@ -3,10 +3,8 @@ package com.orderdesk.cartcom.shipments.service;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
-import com.orderdesk.cartcom.shipments.repository.AfterShipmentStatusWhen;
 import com.orderdesk.cartcom.shipments.repository.ImportedOrder;
 import com.orderdesk.cartcom.shipments.repository.ShipmentSyncRepository;
-import com.orderdesk.cartcom.shipments.repository.StoreShipmentPolicyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,16 +12,14 @@ import java.util.Optional;
 
 /**
  * Decides whether "After Shipment, Set Status" is applied once a shipment is at Cart.com: never without a
- * status; after each shipment by default; with {@link AfterShipmentStatusWhen#fully_shipped} only when this
+ * status; after each shipment by default; with the store's {@code afterShipmentStatusWhen} {@value StoreIntegrationChanged#AFTER_FULLY_SHIPPED} only when this
  * shipment and those already sent cover the whole order.
  */
 @ApplicationScoped
 public class AfterShipmentStatus {
-    private final StoreShipmentPolicyRepository policies;
     private final ShipmentSyncRepository shipments;
 
-    AfterShipmentStatus(StoreShipmentPolicyRepository policies, ShipmentSyncRepository shipments) {
-        this.policies = policies;
+    AfterShipmentStatus(ShipmentSyncRepository shipments) {
         this.shipments = shipments;
     }
 
@@ -33,7 +29,7 @@ public class AfterShipmentStatus {
         if (statusId == null) {
             return Optional.empty();
         }
-        if (policies.afterShipmentStatusWhen(store.storeId()) == AfterShipmentStatusWhen.each_shipment) {
+        if (!StoreIntegrationChanged.AFTER_FULLY_SHIPPED.equals(store.afterShipmentStatusWhen())) {
             return Optional.of(statusId);
         }
         List<ShipmentCreated> shipped = new ArrayList<>();
