@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.settings;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -129,6 +130,16 @@ class StoreAndAuthTest {
     void aBodyThatIsNotJsonIsA400InTheErrorShape() {
         TestStore store = Api.createStore();
         store.as().body("{not json").post(store.path("/folders"))
+                .then().statusCode(400).body("error.code", equalTo("invalid_request"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsA400InTheErrorShapeNamingTheField() {
+        TestStore store = Api.createStore();
+        store.as().body("{\"name\": [\"Wholesale\"]}").post(store.path("/folders"))
+                .then().statusCode(400).body("error.code", equalTo("invalid_request"))
+                .body("error.message", containsString("name"));
+        store.as().body("[1, 2]").post(store.path("/folders"))
                 .then().statusCode(400).body("error.code", equalTo("invalid_request"));
     }
 

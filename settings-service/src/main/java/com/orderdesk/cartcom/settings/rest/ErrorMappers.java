@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.settings.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.orderdesk.cartcom.settings.service.ApiException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +23,15 @@ public class ErrorMappers {
         String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? " (field " + mapping.getPath().get(mapping.getPath().size() - 1).getFieldName() + ")" : "";
         return ErrorBody.response(400, "invalid_request", "The request body is not valid JSON of the expected shape" + field);
+    }
+
+    /**
+     * A value of the wrong type (a string for a number, an array for an object). Named on its own because Quarkus
+     * maps this exception with a built-in mapper (400, empty body) that is more specific than the one above.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableBody(e);
     }
 
     @ServerExceptionMapper
