@@ -116,6 +116,9 @@ public final class LocalSystem implements AutoCloseable {
         config.put("cartcom.token-keys", tokenKeys(options.dataDir()));
         config.put("cartcom.token-key-id", TOKEN_KEY_ID);
         config.put("orderdesk.admin-token", options.adminToken());
+        // Eight services starting at once on a small machine can take longer than the default 5 s for the first
+        // connection, and a service that cannot migrate its database at start exits.
+        config.put("quarkus.datasource.jdbc.acquisition-timeout", "PT30S");
         // Merchants choose 5 minutes or more; locally and in tests a poll every few seconds shows the flow at once.
         config.put("poller.interval-override", options.pollInterval().toString());
         config.putAll(options.extraConfig());
