@@ -87,6 +87,9 @@ class OrderPollingTest extends PollerTestBase {
         assertEquals("2", SandboxStores.param(first, "count"));
         assertEquals("items,payments,shipments,custom_fields", SandboxStores.param(first, "expand"));
         assertTrue(lists.stream().noneMatch(call -> SandboxStores.param(call, "page") != null), "never offset pages");
+        // Fresh data: Cart.com caches GETs unless told not to, so every call of a poll asks for no cache.
+        List<JsonNode> calls = SandboxStores.calls(store.domain());
+        assertTrue(calls.stream().allMatch(call -> call.path("cache_control").asText().equals("no-cache")), calls.toString());
         assertEquals("3", SandboxStores.param(lists.get(1), "count"), "a keyset page re-reads the last order seen");
         // One select_many each for addresses and customers per page that had orders to publish: 2 pages.
         assertEquals(2, SandboxStores.count(store.domain(), "/order_addresses/select_many"));

@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -167,7 +171,7 @@ public final class CartcomStoreApi {
     private JsonNode send(HttpRequest request) {
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = exchange(request);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new CartcomException(CartcomException.Kind.UNREACHABLE, 0,
                     "cannot connect to " + request.uri().getHost(), null, e);
@@ -194,6 +198,32 @@ public final class CartcomStoreApi {
             return MAPPER.readTree(response.body());
         } catch (IOException e) {
             throw malformed("body is not JSON", e);
+        }
+    }
+
+    /**
+     * The call, answer body included, within the timeout: the JDK's request timeout stops at the response headers,
+     * so a store that sends headers and then stalls would otherwise hold the caller's thread for as long as the
+     * connection lives. Cancelling the exchange closes its connection.
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + timeout);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
         }
     }
 

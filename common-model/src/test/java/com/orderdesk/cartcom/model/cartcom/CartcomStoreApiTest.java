@@ -141,6 +141,28 @@ class CartcomStoreApiTest {
     }
 
     @Test
+    void anAnswerThatStallsAfterItsHeadersIsATimeoutToo() {
+        // Headers and the start of the body, then nothing until long after the timeout (the JDK's own request
+        // timeout ends at the headers; without a bound on the whole call this would end as "unreachable" at 3 s).
+        server.createContext("/stalling.test/", exchange -> {
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write("{\"id\":".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        CartcomEndpoints endpoints = new CartcomEndpoints(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/{domain}/api/v1", true);
+        CartcomStoreApi api = new CartcomClient(endpoints, Duration.ofSeconds(2), Duration.ofMillis(300)).store("stalling.test", TOKEN);
+        CartcomException e = assertThrows(CartcomException.class, () -> api.order(1, null));
+        assertEquals(CartcomException.Kind.TIMEOUT, e.kind(), e.getMessage());
+    }
+
+    @Test
     void closedPortIsUnreachable() {
         CartcomStoreApi api = api(Duration.ofSeconds(2));
         server.stop(0);

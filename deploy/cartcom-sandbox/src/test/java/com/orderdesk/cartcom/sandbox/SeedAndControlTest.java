@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,7 +101,7 @@ class SeedAndControlTest {
     void callLogRecordsEveryCartcomCallButNoControlCall() {
         SandboxClient.Store store = SandboxClient.newStore(Map.of("rate_limit", 2));
         long id = store.seed(1, 1L).get(0);
-        store.api().get("/orders/" + id).then().statusCode(200);
+        store.api().header("Cache-Control", "no-cache").get("/orders/" + id).then().statusCode(200);
         io.restassured.RestAssured.given().get("/" + store.domain() + "/api/v1/orders").then().statusCode(401);
         store.api().urlEncodingEnabled(false).get("/orders?updated_at=gt:2020-01-01T00:00:00Z&sort=updated_at")
                 .then().statusCode(429);
@@ -112,6 +113,8 @@ class SeedAndControlTest {
         assertEquals("GET", calls.getString("[0].method"));
         assertEquals("updated_at=gt:2020-01-01T00:00:00Z&sort=updated_at", calls.getString("[2].query"));
         assertTrue(calls.getString("[0].at").endsWith("Z"));
+        assertEquals("no-cache", calls.getString("[0].cache_control"));
+        assertNull(calls.getString("[1].cache_control"));
         store.control().delete("/calls").then().statusCode(204);
         store.control().get("/calls").then().body("size()", equalTo(0));
     }

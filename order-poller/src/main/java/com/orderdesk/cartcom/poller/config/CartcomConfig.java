@@ -22,6 +22,10 @@ public interface CartcomConfig {
     @WithDefault("PT5S")
     Duration connectTimeout();
 
+    /**
+     * The longest one Cart.com call may take, answer body included (a store that hangs fails with a timeout after
+     * this); timeouts are not retried within the poll.
+     */
     @WithDefault("PT30S")
     Duration requestTimeout();
 }

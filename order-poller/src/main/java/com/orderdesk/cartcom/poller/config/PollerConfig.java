@@ -12,9 +12,48 @@ public interface PollerConfig {
     /** Name written into leases; defaults to host name plus a random suffix, unique per process. */
     Optional<String> instanceId();
 
-    /** Polls (and manual imports) running at once on this instance; also the most stores claimed per tick. */
-    @WithDefault("8")
+    /**
+     * Polls of healthy stores running at once (the "polls" lane); a free worker claims the next due store at once.
+     * Sizing by Little's law: busy workers = polls per second x poll duration. 10,000 stores every 5 minutes need
+     * 33.3 polls/s; an idle poll is one list call plus a few ms of database work, so at the sandbox's 50 ms about 2
+     * workers are busy, and at a live Cart.com answering in 300 ms about 10. 16 leaves room for polls that find
+     * orders (3 calls a page) and for the backlog after a restart. Database connections are held only between calls,
+     * so 16 workers fit the default pool of 20.
+     */
+    @WithDefault("16")
     int workers();
+
+    /**
+     * Retries of stores whose last poll failed run on these workers only (the "retries" lane), so a store that is
+     * down or hangs until the request timeout, poll after poll, never takes a regular worker. Failing stores may wait
+     * behind each other here; their backoff (minutes) dwarfs that wait.
+     */
+    @WithDefault("2")
+    int retryWorkers();
+
+    /** Manual imports running at once (the "imports" lane); long sweeps never take a polling worker. */
+    @WithDefault("2")
+    int importWorkers();
+
+    /**
+     * A poll running longer than this stops counting against {@link #workers()}: the instance claims another store
+     * in its place. An idle poll takes well under a second; one that runs this long waits on a slow or hanging
+     * Cart.com (first failures land here before the store moves to the retries lane) or walks a large backlog.
+     */
+    @WithDefault("PT10S")
+    Duration slowPollAfter();
+
+    /**
+     * Hard cap on polls running past {@link #slowPollAfter()} on extra threads; beyond it, slow polls count against
+     * the workers again. Each holds its thread for at most a few request timeouts (cartcom.request-timeout, 30 s):
+     * 48 absorb about 1.5 stores per second that start hanging at once, far more than a single outage brings.
+     */
+    @WithDefault("48")
+    int slowPollThreads();
+
+    /** How often a lane that found nothing due looks again; a busy lane claims again as soon as a worker frees. */
+    @WithDefault("PT1S")
+    Duration tick();
 
     /** How long a claim holds a store; renewed after every page, so only a dead instance lets it lapse. */
     @WithDefault("PT5M")
@@ -46,7 +85,7 @@ public interface PollerConfig {
     @WithDefault("100")
     int pageSize();
 
-    /** A poll stops after this many pages and continues at once on the next tick (keeps one store from hogging a worker). */
+    /** A poll stops after this many pages and the store is due again at once (keeps one store from hogging a worker). */
     @WithDefault("50")
     int maxPagesPerPoll();
 
@@ -62,8 +101,8 @@ public interface PollerConfig {
     int callRetries();
 
     /**
-     * Longest wait between those retries, also when Retry-After asks for more (then the poll ends and the store is
-     * rescheduled): short, as a waiting worker cannot poll other stores.
+     * Longest wait between those retries; when Retry-After asks for more, the poll ends and the store is
+     * rescheduled: short, as a waiting worker cannot poll other stores.
      */
     @WithDefault("PT2S")
     Duration callRetryMaxWait();

@@ -26,16 +26,19 @@ public class PollScheduleRepository {
     /**
      * Claims due stores in one statement. {@code FOR UPDATE SKIP LOCKED} lets instances claim side by side
      * without waiting on each other; PostgreSQL re-checks the subquery on rows another claim just changed, so a
-     * store is never handed to two instances.
+     * store is never handed to two instances. {@code %s} is the health condition: stores whose last poll failed
+     * are claimed apart from the others (see PollScheduler's lanes).
      */
     private static final String CLAIM = """
             UPDATE poll_schedule SET lease_owner = ?, lease_until = now() + ?::interval, last_polled_at = now(), updated_at = now()
             WHERE store_id IN (
                 SELECT store_id FROM poll_schedule
                 WHERE next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
-                  AND active AND paused_reason IS NULL
+                  AND active AND paused_reason IS NULL AND %s
                 ORDER BY next_poll_at LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING store_id, cursor_updated_at, cursor_order_id, consecutive_failures, walk_unfinished""";
+            RETURNING store_id, cursor_updated_at, cursor_order_id, consecutive_failures, walk_unfinished, next_poll_at""";
+    private static final String CLAIM_HEALTHY = CLAIM.formatted("consecutive_failures = 0");
+    private static final String CLAIM_FAILING = CLAIM.formatted("consecutive_failures > 0");
 
     private final AgroalDataSource dataSource;
 
@@ -43,13 +46,23 @@ public class PollScheduleRepository {
         this.dataSource = dataSource;
     }
 
+    /** Claims up to {@code limit} due stores whose last poll did not fail, longest due first. */
     public List<ClaimedStore> claimDue(String owner, Duration lease, int limit) {
+        return claim(CLAIM_HEALTHY, owner, lease, limit);
+    }
+
+    /** Claims up to {@code limit} due stores whose last poll failed (their retries), longest due first. */
+    public List<ClaimedStore> claimDueFailing(String owner, Duration lease, int limit) {
+        return claim(CLAIM_FAILING, owner, lease, limit);
+    }
+
+    private List<ClaimedStore> claim(String sql, String owner, Duration lease, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         List<ClaimedStore> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+             PreparedStatement claim = connection.prepareStatement(sql)) {
             claim.setString(1, owner);
             claim.setString(2, interval(lease));
             claim.setInt(3, limit);
@@ -58,7 +71,7 @@ public class PollScheduleRepository {
                     Timestamp cursor = rs.getTimestamp(2);
                     long cursorOrder = rs.getLong(3);
                     claimed.add(new ClaimedStore(rs.getLong(1), cursor == null ? null : cursor.toInstant(),
-                            rs.wasNull() ? null : cursorOrder, rs.getInt(4), rs.getBoolean(5)));
+                            rs.wasNull() ? null : cursorOrder, rs.getInt(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant()));
                 }
             }
         } catch (SQLException e) {

@@ -1,7 +1,5 @@
 package com.orderdesk.cartcom.poller.service;
 
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * snapshots; {@link #hold()} stops claiming for a while (tests of the claim query use it to be the only claimant).
  */
 @Singleton
-public class PollingSwitch implements Scheduled.SkipPredicate {
+public class PollingSwitch {
     private final boolean enabled;
     private final AtomicBoolean held = new AtomicBoolean();
 
@@ -19,9 +17,9 @@ public class PollingSwitch implements Scheduled.SkipPredicate {
         this.enabled = enabled;
     }
 
-    @Override
-    public boolean test(ScheduledExecution execution) {
-        return !enabled || held.get();
+    /** Whether the scheduler may claim work now. */
+    public boolean claiming() {
+        return enabled && !held.get();
     }
 
     public void hold() {

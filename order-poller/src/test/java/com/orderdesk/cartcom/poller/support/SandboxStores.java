@@ -72,7 +72,10 @@ public final class SandboxStores {
         http().put("/_sandbox/stores/" + domain + "/faults", faults).expect(200, "set faults");
     }
 
-    /** Every Cart.com call the store answered, oldest first: {@code {at, method, path, query, status, fault}}. */
+    /**
+     * Every Cart.com call the store answered, oldest first: {@code {at, method, path, query, status, fault,
+     * cache_control}} (cache_control: the request's Cache-Control header).
+     */
     public static List<JsonNode> calls(String domain) {
         List<JsonNode> calls = new ArrayList<>();
         http().get("/_sandbox/stores/" + domain + "/calls").expect(200, "call log").forEach(calls::add);

@@ -68,7 +68,7 @@ public class CartcomCallPipeline {
         String callLimit = outcome.callLimit() != null ? outcome.callLimit() : decision.callLimitHeader();
         Response response = outcome.builder().header(CALL_LIMIT_HEADER, callLimit).build();
         store.callLog().record(new CallRecord(now, http.method().name(), storePath(http.path()),
-                decodedQuery(http.query()), response.getStatus(), outcome.fault()));
+                decodedQuery(http.query()), response.getStatus(), outcome.fault(), http.getHeader("Cache-Control")));
         return response;
     }
 

@@ -21,10 +21,13 @@ public class CallLogControlResource {
         this.stores = stores;
     }
 
-    /** at is UTC; query is decoded (so "+" reads as a space); fault names an injected fault or is null. */
-    public record CallView(String at, String method, String path, String query, int status, String fault) {
+    /**
+     * at is UTC; query is decoded (so "+" reads as a space); fault names an injected fault or is null; cache_control
+     * is the request's Cache-Control header or null.
+     */
+    public record CallView(String at, String method, String path, String query, int status, String fault, String cacheControl) {
         static CallView of(CallRecord r) {
-            return new CallView(r.at().toString(), r.method(), r.path(), r.query(), r.status(), r.fault());
+            return new CallView(r.at().toString(), r.method(), r.path(), r.query(), r.status(), r.fault(), r.cacheControl());
         }
     }
 
