@@ -12,7 +12,9 @@ import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
+import com.orderdesk.cartcom.model.events.DeadLetterValueSerializer;
 import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
@@ -20,11 +22,14 @@ import com.orderdesk.cartcom.settings.support.Topic;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +157,48 @@ class ActivityAndStatusTest {
         assertEquals(1, dead.size());
         String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value());
         assertTrue(reason.contains("missing"), reason);
+    }
+
+    @Test
+    void aRecordKeyedByAnotherStoreGoesToTheDeadLetterTopicWithTheReason() {
+        TestStore store = Api.configuredStore();
+        String wrongKey = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE));
+        ActivityRecorded misKeyed = ActivityRecorded.of(store.id(), "poll", Level.info, "keyed by another store");
+        Topic.send(Topics.INTEGRATION_ACTIVITY, wrongKey, EventCodec.write(misKeyed));
+        publish(ActivityRecorded.of(store.id(), "poll", Level.info, "keyed by its store"));
+
+        List<ConsumerRecord<String, String>> dead = Topic.readKey(Topics.dlq(Topics.INTEGRATION_ACTIVITY), wrongKey,
+                found -> !found.isEmpty());
+        assertEquals(1, dead.size());
+        assertEquals("key " + wrongKey + " is not the store id " + store.id() + " of the payload",
+                header(dead.get(0), EventHeaders.DLQ_REASON));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                store.as().get(store.cartcom("/activity")).then().body("message", equalTo(List.of("keyed by its store"))));
+    }
+
+    @Test
+    void aBinaryRecordWhoseDeadLetterWouldBeOverOneMegabyteIsCutAndConsumptionContinues() {
+        TestStore store = Api.configuredStore();
+        String key = String.valueOf(store.id());
+        byte[] garbage = new byte[700 * 1024];
+        new Random(store.id()).nextBytes(garbage);
+        // Read as a string, each invalid byte becomes a 3-byte replacement character: about 1.3 MB as UTF-8.
+        int sizeAsRead = new String(garbage, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8).length;
+        Topic.sendBytes(Topics.INTEGRATION_ACTIVITY, key, garbage);
+        publish(ActivityRecorded.of(store.id(), "poll", Level.info, "after the binary one"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                store.as().get(store.cartcom("/activity")).then().body("message", equalTo(List.of("after the binary one"))));
+        List<ConsumerRecord<String, String>> dead = Topic.readKey(Topics.dlq(Topics.INTEGRATION_ACTIVITY), key,
+                found -> !found.isEmpty());
+        assertEquals(1, dead.size());
+        assertTrue(header(dead.get(0), EventHeaders.DLQ_REASON).startsWith("not JSON"));
+        assertEquals(Integer.toString(sizeAsRead), header(dead.get(0), EventHeaders.DLQ_TRUNCATED));
+        assertTrue(dead.get(0).serializedValueSize() <= DeadLetterValueSerializer.MAX_BYTES);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     static void publish(ActivityRecorded event) {

@@ -130,11 +130,16 @@ final class SandboxFixtures {
 
     /** Publishes a shipment of the given items ({@code orderItemId -> quantity}; none = the whole order). */
     ShipmentCreated ship(Store store, Order order, List<ShipmentCreated.Item> items) {
-        ShipmentCreated shipment = ShipmentCreated.of(store.storeId(), IDS.incrementAndGet(), order.orderId(),
-                "1Z" + IDS.incrementAndGet(), "UPS", "Ground", "https://track.example/1Z",
-                Instant.parse("2024-05-06T07:08:09Z"), items);
+        ShipmentCreated shipment = shipment(store, order, items);
         kafka.publish(Topics.SHIPMENTS_CREATED, shipment);
         return shipment;
+    }
+
+    /** A shipment of the given items, not published. */
+    ShipmentCreated shipment(Store store, Order order, List<ShipmentCreated.Item> items) {
+        return ShipmentCreated.of(store.storeId(), IDS.incrementAndGet(), order.orderId(),
+                "1Z" + IDS.incrementAndGet(), "UPS", "Ground", "https://track.example/1Z",
+                Instant.parse("2024-05-06T07:08:09Z"), items);
     }
 
     static String shipmentName(ShipmentCreated shipment) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.shipments.SandboxFixtures.Order;
@@ -15,6 +17,7 @@ import com.orderdesk.cartcom.shipments.repository.ShipmentState;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -138,5 +141,28 @@ class ShipmentSyncTest extends SandboxTestBase {
         assertEquals(1, dead.size(), "the malformed record is on the DLQ");
         String reason = TestKafka.header(dead.get(0), "dead-letter-reason");
         assertTrue(reason != null && reason.startsWith("not JSON"), "reason: " + reason);
+    }
+
+    @Test
+    void recordsKeyedByAnotherStoreAreDeadLetteredWithTheReason() {
+        Store store = fixtures.store(StoreSetup.syncing().withoutStatus());
+        Order order = fixtures.cartOrder(store);
+        ShipmentCreated shipment = fixtures.shipment(store, order, List.of());
+        String snapshot = kafka.read(Topics.STORE_SETTINGS, r -> Long.toString(store.storeId()).equals(r.key()), 1, WAIT)
+                .get(0).value();
+        String wrongKey = "987654321";
+        Map<String, String> misKeyed = Map.of(
+                Topics.STORE_SETTINGS, snapshot,
+                Topics.ORDERS_IMPORTED, EventCodec.write(order.event()),
+                Topics.SHIPMENTS_CREATED, EventCodec.write(shipment));
+        misKeyed.forEach((topic, value) -> kafka.publishRaw(topic, wrongKey, value));
+
+        misKeyed.forEach((topic, value) -> {
+            List<ConsumerRecord<String, String>> dead = kafka.read(Topics.dlq(topic), r -> value.equals(r.value()), 1, WAIT);
+            assertEquals(1, dead.size(), "the record keyed " + wrongKey + " is on the DLQ of " + topic);
+            assertEquals("key " + wrongKey + " is not the store id " + store.storeId() + " of the payload",
+                    TestKafka.header(dead.get(0), EventHeaders.DLQ_REASON), topic);
+        });
+        assertEquals(Optional.empty(), shipments.stateOf(shipment.shipmentId()), "the shipment was not taken");
     }
 }

@@ -27,6 +27,8 @@ public final class EventCodec {
             ShipmentCreated.class, List.of("shipmentId", "orderId", "trackingNumber", "carrierCode"),
             ActivityRecorded.class, List.of("kind", "level", "message"));
 
+    private static final int MAX_QUOTED_KEY = 64;
+
     private static final List<String> COMMON = List.of("eventId", "eventType", "schemaVersion", "occurredAt", "storeId");
 
     public static String write(IntegrationEvent event) {
@@ -52,6 +54,19 @@ public final class EventCodec {
             throw new MalformedEventException("not JSON: " + firstLine(e.getMessage()), e);
         }
         return read(tree, type);
+    }
+
+    /**
+     * Reads a record's value and checks its Kafka key. CONTRACTS.md keys every record by its payload's store id, and
+     * per-store ordering depends on it: a record keyed otherwise (or not at all) is as malformed as a missing field.
+     */
+    public static <T extends IntegrationEvent> T readKeyed(String key, String json, Class<T> type) {
+        T event = read(json, type);
+        if (!event.key().equals(key)) {
+            throw new MalformedEventException("key " + abbreviate(key) + " is not the store id " + event.storeId()
+                    + " of the payload");
+        }
+        return event;
     }
 
     public static <T extends IntegrationEvent> T read(byte[] json, Class<T> type) {
@@ -107,6 +122,14 @@ public final class EventCodec {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException(type + " has no TYPE constant", e);
         }
+    }
+
+    /** A key quoted in a reason: the reason is a dead-letter header, so a huge key must not make it huge too. */
+    private static String abbreviate(String key) {
+        if (key == null || key.length() <= MAX_QUOTED_KEY) {
+            return key;
+        }
+        return key.substring(0, MAX_QUOTED_KEY) + "... (" + key.length() + " characters)";
     }
 
     private static String firstLine(String message) {

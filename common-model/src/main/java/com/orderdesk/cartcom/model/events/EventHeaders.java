@@ -17,6 +17,11 @@ public final class EventHeaders {
     public static final String DLQ_ORIGINAL_TOPIC = "dead-letter-topic";
     public static final String DLQ_ORIGINAL_PARTITION = "dead-letter-partition";
     public static final String DLQ_ORIGINAL_OFFSET = "dead-letter-offset";
+    /**
+     * On a dead letter whose value was cut to fit in a Kafka record ({@link DeadLetterValueSerializer}): the size in
+     * bytes of the whole value, as UTF-8.
+     */
+    public static final String DLQ_TRUNCATED = "dead-letter-truncated";
 
     private EventHeaders() {
     }

@@ -80,4 +80,34 @@ class EventCodecTest {
         OrderImported event = EventCodec.read(ContractExamplesTest.example(OrderImported.class), OrderImported.class);
         assertEquals("42", event.key());
     }
+    @Test
+    void aRecordKeyedByItsStoreIdIsRead() throws IOException {
+        OrderImported event = EventCodec.readKeyed("42", ContractExamplesTest.example(OrderImported.class).toString(),
+                OrderImported.class);
+        assertEquals(42, event.storeId());
+    }
+
+    @Test
+    void aRecordKeyedByAnotherStoreIsRefused() throws IOException {
+        String json = ContractExamplesTest.example(OrderImported.class).toString();
+        assertEquals("key 987654321 is not the store id 42 of the payload", assertThrows(MalformedEventException.class,
+                () -> EventCodec.readKeyed("987654321", json, OrderImported.class)).getMessage());
+        assertEquals("key null is not the store id 42 of the payload", assertThrows(MalformedEventException.class,
+                () -> EventCodec.readKeyed(null, json, OrderImported.class)).getMessage());
+    }
+
+    @Test
+    void aHugeWrongKeyIsAbbreviatedInTheReason() throws IOException {
+        String json = ContractExamplesTest.example(OrderImported.class).toString();
+        String key = "9".repeat(100_000);
+        String reason = assertThrows(MalformedEventException.class,
+                () -> EventCodec.readKeyed(key, json, OrderImported.class)).getMessage();
+        assertTrue(reason.length() < 200 && reason.contains("(100000 characters)"), reason);
+    }
+
+    @Test
+    void aMalformedValueIsRefusedForItselfWhateverTheKey() {
+        assertTrue(assertThrows(MalformedEventException.class,
+                () -> EventCodec.readKeyed("1", "{not json", OrderImported.class)).getMessage().startsWith("not JSON"));
+    }
 }

@@ -44,7 +44,7 @@ public class StoreSettingsListener {
             LOG.infof("Store %s deleted", key);
             return;
         }
-        StoreIntegrationChanged snapshot = EventCodec.read(value, StoreIntegrationChanged.class);
+        StoreIntegrationChanged snapshot = EventCodec.readKeyed(key, value, StoreIntegrationChanged.class);
         if (snapshots.applyIfNewer(snapshot)) {
             LOG.infof("Store %d snapshot version %d applied", snapshot.storeId(), snapshot.version());
         }

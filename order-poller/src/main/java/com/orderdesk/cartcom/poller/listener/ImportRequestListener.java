@@ -6,6 +6,7 @@ import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -24,8 +25,9 @@ public class ImportRequestListener {
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
-    public void onRequest(String value) {
-        ManualImportRequested request = EventCodec.read(value, ManualImportRequested.class);
+    public void onRequest(ConsumerRecord<String, String> record) {
+        // A malformed request (keyed by another store than its payload's included) goes to the DLQ with the reason.
+        ManualImportRequested request = EventCodec.readKeyed(record.key(), record.value(), ManualImportRequested.class);
         if (imports.record(request.importId(), request.storeId(), request.since())) {
             LOG.infof("manual import %s of store %d since %s queued", request.importId(), request.storeId(), request.since());
         }

@@ -34,10 +34,7 @@ public class StoreSettingsListener {
             LOG.infof("store %d deleted: no longer polled", storeId);
             return;
         }
-        StoreIntegrationChanged snapshot = EventCodec.read(record.value(), StoreIntegrationChanged.class);
-        if (record.key() != null && !record.key().equals(snapshot.key())) {
-            throw new MalformedEventException("record key " + record.key() + " is not the snapshot's storeId " + snapshot.storeId());
-        }
+        StoreIntegrationChanged snapshot = EventCodec.readKeyed(record.key(), record.value(), StoreIntegrationChanged.class);
         if (applier.apply(snapshot)) {
             LOG.debugf("store %d snapshot version %d applied (active=%s)", (Object) snapshot.storeId(), (Object) snapshot.version(), (Object) snapshot.active());
         }

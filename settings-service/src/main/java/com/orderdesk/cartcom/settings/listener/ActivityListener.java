@@ -8,12 +8,14 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps every service's ActivityRecorded events for the merchant. Idempotent: the event id is the primary key,
- * and import progress is only applied together with a first insert. A malformed record throws
- * MalformedEventException and goes to the dead-letter topic; the consumer keeps going.
+ * and import progress is only applied together with a first insert. A malformed record (a record keyed by another
+ * store than its payload's included) throws MalformedEventException and goes to the dead-letter topic; the consumer
+ * keeps going.
  */
 @ApplicationScoped
 public class ActivityListener {
@@ -28,8 +30,8 @@ public class ActivityListener {
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
-    public void onActivity(String record) {
-        ActivityRecorded event = EventCodec.read(record, ActivityRecorded.class);
+    public void onActivity(ConsumerRecord<String, String> record) {
+        ActivityRecorded event = EventCodec.readKeyed(record.key(), record.value(), ActivityRecorded.class);
         if (activityLog.insert(event)) {
             importProgress.apply(event);
         }

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -54,12 +56,21 @@ public final class Topic {
     }
 
     public static void send(String topic, String key, String value) {
+        send(topic, key, value, StringSerializer.class);
+    }
+
+    /** A value as raw bytes: what a broken or hostile producer may write, e.g. bytes that are not UTF-8. */
+    public static void sendBytes(String topic, String key, byte[] value) {
+        send(topic, key, value, ByteArraySerializer.class);
+    }
+
+    private static <V> void send(String topic, String key, V value, Class<? extends Serializer<V>> valueSerializer) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer.getName());
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(props)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);

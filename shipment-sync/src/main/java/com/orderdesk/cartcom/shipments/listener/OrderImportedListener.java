@@ -26,6 +26,6 @@ public class OrderImportedListener {
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onOrderImported(ConsumerRecord<String, String> record) {
-        recorder.record(EventCodec.read(record.value(), OrderImported.class));
+        recorder.record(EventCodec.readKeyed(record.key(), record.value(), OrderImported.class));
     }
 }

@@ -25,6 +25,6 @@ public class ShipmentCreatedListener {
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onShipmentCreated(ConsumerRecord<String, String> record) {
-        intake.record(EventCodec.read(record.value(), ShipmentCreated.class));
+        intake.record(EventCodec.readKeyed(record.key(), record.value(), ShipmentCreated.class));
     }
 }

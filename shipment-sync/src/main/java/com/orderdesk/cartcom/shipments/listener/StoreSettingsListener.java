@@ -32,7 +32,7 @@ public class StoreSettingsListener {
             stores.markDeleted(storeIdOf(record.key()));
             return;
         }
-        snapshots.applyIfNewer(EventCodec.read(record.value(), StoreIntegrationChanged.class));
+        snapshots.applyIfNewer(EventCodec.readKeyed(record.key(), record.value(), StoreIntegrationChanged.class));
     }
 
     private static long storeIdOf(String key) {
