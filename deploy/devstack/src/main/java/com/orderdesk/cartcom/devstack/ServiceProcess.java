@@ -66,6 +66,12 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
+        Path classArchive = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(classArchive)) {
+            // The AppCDS archive written at package time: classes load pre-parsed, start-up is shorter.
+            // -Xshare:auto (the default) falls back quietly if the archive does not fit this JVM.
+            command.add("-XX:SharedArchiveFile=" + classArchive);
+        }
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcesses.start(command, jar.getParent(), env, logFile, false, this::stop);
@@ -163,13 +169,21 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/q/health/ready");
     }
 
+    /**
+     * What each service runs with: a small heap the services stay well within, the serial collector (no GC threads
+     * or regions to pay for on a small heap), capped metaspace and code cache, half-size thread stacks. Together
+     * they keep a service's resident memory under 300 MB (docs/benchmarks.md).
+     */
+    public static final List<String> SERVICE_JVM_ARGS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+
     /** Settings of a service process. */
     public static final class Builder {
         private final String name;
         private final Path jar;
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, String> env = new LinkedHashMap<>();
-        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m"));
+        private final List<String> jvmArgs = new ArrayList<>(SERVICE_JVM_ARGS);
         private Path logFile;
         private URI readinessUrl;
         private Duration startTimeout = Duration.ofSeconds(90);
@@ -178,6 +192,8 @@ public final class ServiceProcess implements AutoCloseable {
         private Builder(String name, Path jar) {
             this.name = name;
             this.jar = jar;
+            // glibc gives threads up to 8 malloc arenas per core, each holding freed memory: 2 keep native memory low.
+            env.put("MALLOC_ARENA_MAX", "2");
         }
 
         /** A {@code -Dkey=value} for the service, e.g. {@code quarkus.http.port}. */
@@ -201,7 +217,7 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
-        /** JVM options; replaces the default {@code -Xmx256m}. */
+        /** JVM options; replaces the defaults ({@link #SERVICE_JVM_ARGS}). */
         public Builder jvmArgs(String... args) {
             jvmArgs.clear();
             jvmArgs.addAll(List.of(args));

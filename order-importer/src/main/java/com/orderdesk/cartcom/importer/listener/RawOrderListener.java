@@ -7,6 +7,7 @@ import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
@@ -37,7 +38,9 @@ public class RawOrderListener {
     public CompletionStage<Void> consume(Message<String> message) {
         CartOrderFetched event;
         try {
-            event = EventCodec.read(message.getPayload(), CartOrderFetched.class);
+            // Keyed by the store id (CONTRACTS.md): per-store order rests on it, so another key is a malformed record.
+            String key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> (String) m.getKey()).orElse(null);
+            event = EventCodec.readKeyed(key, message.getPayload(), CartOrderFetched.class);
         } catch (MalformedEventException e) {
             LOG.warnf("Raw order sent to the dead-letter topic: %s", e.getMessage());
             return DeadLetters.send(message, e);

@@ -47,10 +47,11 @@ class SystemBenchmark {
                 Files.createTempDirectory("cartcom-bench-"), true, "bench-admin-token", INTERVAL))) {
             DemoStore demo = new DemoStore(system);
             latency(demo, latencyOrders, Duration.ofMinutes(latencyMinutes));
+            callsPerOrder(demo, drainOrders);
             drain(demo, drainOrders);
             footprint(system);
         }
-        String settings = "drain " + drainOrders + " orders at Silver, latency " + latencyOrders + " orders over "
+        String settings = "backlogs of " + drainOrders + " orders at Gold and at Silver, latency " + latencyOrders + " orders over "
                 + latencyMinutes + " min at a " + INTERVAL.toMinutes() + "-minute interval, one instance of each service";
         System.out.println(report.markdown(settings));
         report.write(repoRoot.resolve("docs/benchmarks.md"), settings);
@@ -92,40 +93,60 @@ class SystemBenchmark {
                 "interval " + INTERVAL.toSeconds() + " s", "p99 < " + target + " ms", p99 < target);
     }
 
-    /** Benchmarks 1 and 2: a backlog at one store on the Silver plan, imported and acknowledged. */
+    /**
+     * Benchmark 1: a backlog at one store on the Gold plan, imported and acknowledged. Every call in the store's log
+     * counts except the status lookups of the connection check (setup, not downloading or acknowledging).
+     */
+    private void callsPerOrder(DemoStore demo, int orders) {
+        SandboxControl.SandboxStore cart = demo.sandbox().createStore(Map.of("plan", "gold"));
+        DemoStore.Setup store = demo.connectStore("Calls store", cart, orders);
+        awaitAcknowledged(demo, store, Duration.ofSeconds(5L * orders));
+        long calls = integrationCalls(demo, cart);
+        long pages = pages(orders);
+        double perOrder = (double) calls / orders;
+        report.add("1. Cart.com calls per imported order (download + acknowledgement), " + orders + " orders",
+                String.format("%.3f (%d calls)", perOrder, calls),
+                String.format("floor %.3f; per-order address lookups %.3f", (double) (orders + pages) / orders,
+                        (double) (pages + 3L * orders) / orders),
+                "<= 1.05", perOrder <= 1.05);
+    }
+
+    /** Benchmark 2: the same backlog at one store on the Silver plan; its calls per order beside it. */
     private void drain(DemoStore demo, int orders) {
         SandboxControl.SandboxStore cart = demo.sandbox().createStore(Map.of("plan", "silver"));
         Instant start = Instant.now();
         DemoStore.Setup store = demo.connectStore("Drain store", cart, orders);
-        for (long cartOrderId : store.cartOrderIds()) {
-            demo.awaitCartStatus(store, cartOrderId, store.settings().afterImportStatusId(),
-                    Duration.ofSeconds(30L * orders));
-        }
+        awaitAcknowledged(demo, store, Duration.ofSeconds(30L * orders));
         Duration drained = Duration.between(start, Instant.now());
-
-        long integrationCalls = 0;
-        for (JsonNode call : demo.sandbox().calls(cart.domain())) {
-            // The connection check and status lookups belong to setup, not to downloading and acknowledging.
-            if (!call.path("path").asText().contains("/order_statuses")) {
-                integrationCalls++;
-            }
-        }
-        long pages = (orders + 99) / 100;
-        long floorCalls = orders + pages;
-        long shipWorksCalls = pages + 2L * orders + orders;
-        double perOrder = (double) integrationCalls / orders;
-        report.add("1. Cart.com calls per imported order (download + acknowledgement)",
-                String.format("%.3f (%d calls)", perOrder, integrationCalls),
-                String.format("floor %.3f; per-order address lookups %.3f", (double) floorCalls / orders,
-                        (double) shipWorksCalls / orders),
-                "<= 1.05", perOrder <= 1.05);
-
+        long calls = integrationCalls(demo, cart);
+        long pages = pages(orders);
         long minimumCalls = orders + 3 * pages;
         Duration minimum = WINDOW.multipliedBy((minimumCalls + SILVER_CALLS_PER_WINDOW - 1) / SILVER_CALLS_PER_WINDOW - 1);
         double ratio = (double) drained.toMillis() / Math.max(1, minimum.toMillis());
         report.add("2. drain " + orders + " orders at Silver (20 calls / 10 s)",
-                drained.toSeconds() + " s", "minimum the limit allows " + minimum.toSeconds() + " s",
-                "within 10%", ratio <= 1.10);
+                String.format("%d s (%.1f%% over; %.3f calls per order, 429s included)", drained.toSeconds(),
+                        (ratio - 1) * 100, (double) calls / orders),
+                "minimum the limit allows " + minimum.toSeconds() + " s", "within 10%", ratio <= 1.10);
+    }
+
+    private static void awaitAcknowledged(DemoStore demo, DemoStore.Setup store, Duration timeout) {
+        for (long cartOrderId : store.cartOrderIds()) {
+            demo.awaitCartStatus(store, cartOrderId, store.settings().afterImportStatusId(), timeout);
+        }
+    }
+
+    private static long integrationCalls(DemoStore demo, SandboxControl.SandboxStore cart) {
+        long calls = 0;
+        for (JsonNode call : demo.sandbox().calls(cart.domain())) {
+            if (!call.path("path").asText().contains("/order_statuses")) {
+                calls++;
+            }
+        }
+        return calls;
+    }
+
+    private static long pages(int orders) {
+        return (orders + 99) / 100;
     }
 
     /** Benchmark 5: resident memory after the runs, and start-up time of each service. */
@@ -138,7 +159,8 @@ class SystemBenchmark {
             process.start();
             long startMillis = (System.nanoTime() - began) / 1_000_000;
             report.add("5. " + service.module() + " resident memory / start-up",
-                    rssMb + " MB / " + startMillis + " ms", "-Xmx256m, JVM mode", "< 300 MB / < 5000 ms",
+                    rssMb + " MB / " + startMillis + " ms", "JVM mode, " + String.join(" ", ServiceProcess.SERVICE_JVM_ARGS)
+                            + ", start = launch until /q/health/ready answers UP, the others running", "< 300 MB / < 5000 ms",
                     rssMb < 300 && startMillis < 5000);
         }
     }
