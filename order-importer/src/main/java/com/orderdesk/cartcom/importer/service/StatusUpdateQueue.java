@@ -102,9 +102,18 @@ public class StatusUpdateQueue {
     /** Gives claimed updates back untried (a paused store, no free worker): not counted as an attempt. */
     @Transactional
     public void release(Collection<Long> ids, Instant at) {
-        for (long id : ids) {
-            execute("UPDATE pending_status_update SET next_attempt_at = ?, attempts = GREATEST(attempts - 1, 0)"
-                    + " WHERE id = ? AND state = 'PENDING'", at, id);
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE pending_status_update"
+                     + " SET next_attempt_at = ?, attempts = GREATEST(attempts - 1, 0)"
+                     + " WHERE id = ANY (?) AND state = 'PENDING'")) {
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give back claimed status updates", e);
         }
     }
 

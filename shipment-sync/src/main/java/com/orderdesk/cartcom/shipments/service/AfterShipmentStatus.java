@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Decides whether "After Shipment, Set Status" is applied once a shipment is at Cart.com: never without a
- * status; after each shipment by default; with the store's {@code afterShipmentStatusWhen} {@value StoreIntegrationChanged#AFTER_FULLY_SHIPPED} only when this
- * shipment and those already sent cover the whole order.
+ * status; after each shipment by default; with the store's {@code afterShipmentStatusWhen}
+ * {@value StoreIntegrationChanged#AFTER_FULLY_SHIPPED} only when this shipment and those already sent cover the
+ * whole order.
  */
 @ApplicationScoped
 public class AfterShipmentStatus {
