@@ -287,6 +287,102 @@ class OrderImportFlowTest {
     }
 
     @Test
+    void duplicatesInOneBatchImportOnceAndTheManualImportAmongThemHearsSkipped() {
+        long cartOrderId = ++nextOrder;
+        UUID importId = UUID.randomUUID();
+        String record = EventCodec.write(CartcomFixtures.fetched(STORE_A, cartOrderId, null));
+        // One poll: the order, a poll overlap sending it again, and a manual import asking for it.
+        kafka.sendTogether(Topics.ORDERS_RAW, List.of(Map.entry(String.valueOf(STORE_A), record),
+                Map.entry(String.valueOf(STORE_A), record),
+                Map.entry(String.valueOf(STORE_A), EventCodec.write(CartcomFixtures.fetched(STORE_A, cartOrderId, importId)))));
+        long orderId = awaitImported(STORE_A, KEY_A, cartOrderId);
+
+        ActivityRecorded skipped = EventCodec.read(kafka.await(Topics.INTEGRATION_ACTIVITY,
+                r -> r.value().contains("\"order_skipped\"") && r.value().contains(importId.toString()), 1, WAIT)
+                .get(0).value(), ActivityRecorded.class);
+        assertEquals(orderId, skipped.orderId());
+        assertEquals(cartOrderId, skipped.cartOrderId());
+        String put = "PUT /" + CartcomFixtures.domain(STORE_A) + "/api/v1/orders/" + cartOrderId + "/status " + TOKEN_A
+                + " {\"order_status_id\":3}";
+        await().atMost(WAIT).until(() -> count(cartcomCalls(), put) == 1);
+        assertEquals(1, kafka.await(Topics.ORDERS_IMPORTED, r -> r.value().contains("\"cartOrderId\":" + cartOrderId),
+                Integer.MAX_VALUE, Duration.ofSeconds(3)).size(), "OrderImported was published once");
+        asStore(STORE_A, KEY_A).queryParam("source_id", "CC-" + cartOrderId)
+                .get("/api/v1/stores/{s}/orders", STORE_A).then().body("total", equalTo(1));
+        assertEquals(1, count(cartcomCalls(), put), "the status was set once");
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchImports() {
+        long before = ++nextOrder;
+        long refused = ++nextOrder;
+        long after = ++nextOrder;
+        UUID importId = UUID.randomUUID();
+        CartOrderFetched overflowing = CartcomFixtures.fetched(STORE_B, refused, importId);
+        // Maps fine, but no NUMERIC(14, 2) column holds it: the batch's transaction fails on this row.
+        overflowing.order().put("grand_total", "1e15");
+        String notJson = "not JSON, in a batch " + RUN + " {";
+        String store = String.valueOf(STORE_B);
+        kafka.sendTogether(Topics.ORDERS_RAW, List.of(
+                Map.entry(store, EventCodec.write(CartcomFixtures.fetched(STORE_B, before, null))),
+                Map.entry(store, notJson),
+                Map.entry(store, EventCodec.write(overflowing)),
+                Map.entry(store, EventCodec.write(CartcomFixtures.fetched(STORE_B, after, null)))));
+
+        long first = awaitImported(STORE_B, KEY_B, before);
+        long last = awaitImported(STORE_B, KEY_B, after);
+        assertTrue(first < last, "the store's orders in the order they arrived");
+        ConsumerRecord<String, String> deadOrder = kafka.await(Topics.dlq(Topics.ORDERS_RAW),
+                r -> r.value() != null && r.value().contains("\"cartOrderId\":" + refused), 1, WAIT).get(0);
+        String reason = KafkaTestClient.header(deadOrder, EventHeaders.DLQ_REASON);
+        assertTrue(reason.contains("import failed after 3 attempts") && reason.contains("numeric field overflow"), reason);
+        ConsumerRecord<String, String> deadJson = kafka.await(Topics.dlq(Topics.ORDERS_RAW),
+                r -> notJson.equals(r.value()), 1, WAIT).get(0);
+        assertTrue(KafkaTestClient.header(deadJson, EventHeaders.DLQ_REASON).contains("not JSON"));
+        ActivityRecorded failed = EventCodec.read(kafka.await(Topics.INTEGRATION_ACTIVITY,
+                r -> r.value().contains("\"order_failed\"") && r.value().contains("\"cartOrderId\":" + refused),
+                1, WAIT).get(0).value(), ActivityRecorded.class);
+        assertEquals(importId, failed.importId());
+        asStore(STORE_B, KEY_B).queryParam("source_id", "CC-" + refused)
+                .get("/api/v1/stores/{s}/orders", STORE_B).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aBatchDeliveredAgainAfterACrashImportsOnlyWhatIsNew() {
+        // Decreasing ids: the order of arrival is what a store's orders keep.
+        long third = nextOrder + 3;
+        long second = nextOrder + 2;
+        long first = nextOrder + 1;
+        nextOrder += 3;
+        String store = String.valueOf(STORE_B);
+        List<Map.Entry<String, String>> batch = List.of(
+                Map.entry(store, EventCodec.write(CartcomFixtures.fetched(STORE_B, third, null))),
+                Map.entry(store, EventCodec.write(CartcomFixtures.fetched(STORE_B, second, null))));
+        kafka.sendTogether(Topics.ORDERS_RAW, batch);
+        long thirdId = awaitImported(STORE_B, KEY_B, third);
+        long secondId = awaitImported(STORE_B, KEY_B, second);
+
+        // As after a crash between the commit and the offset commit: the same records again, then a new one.
+        List<Map.Entry<String, String>> redelivered = new java.util.ArrayList<>(batch);
+        redelivered.add(Map.entry(store, EventCodec.write(CartcomFixtures.fetched(STORE_B, first, null))));
+        kafka.sendTogether(Topics.ORDERS_RAW, redelivered);
+        long firstId = awaitImported(STORE_B, KEY_B, first);
+
+        assertTrue(thirdId < secondId && secondId < firstId, "ids in the order of arrival");
+        // The store's OrderImported events too (one partition: topic order is the order they were relayed in).
+        List<Long> announced = kafka.await(Topics.ORDERS_IMPORTED, r -> List.of(third, second, first).stream()
+                        .anyMatch(id -> r.value().contains("\"cartOrderId\":" + id)), 3, WAIT).stream()
+                .map(r -> EventCodec.read(r.value(), OrderImported.class).cartOrderId()).toList();
+        assertEquals(List.of(third, second, first), announced);
+        for (long cartOrderId : List.of(third, second)) {
+            asStore(STORE_B, KEY_B).queryParam("source_id", "CC-" + cartOrderId)
+                    .get("/api/v1/stores/{s}/orders", STORE_B).then().body("total", equalTo(1));
+            assertEquals(1, kafka.await(Topics.ORDERS_IMPORTED, r -> r.value().contains("\"cartOrderId\":" + cartOrderId),
+                    Integer.MAX_VALUE, Duration.ofSeconds(3)).size(), "OrderImported once for " + cartOrderId);
+        }
+    }
+
+    @Test
     void aShipmentIsRecordedAndPublished() {
         long cartOrderId = ++nextOrder;
         kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_B), EventCodec.write(CartcomFixtures.fetched(STORE_B, cartOrderId, null)));

@@ -3,6 +3,7 @@ package com.orderdesk.cartcom.model.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderdesk.cartcom.model.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,7 @@ public final class EventCodec {
         return read(json == null ? null : new String(json, StandardCharsets.UTF_8), type);
     }
 
+    /** The event shares its JSON-tree fields (CartOrderFetched's order and addresses) with {@code tree}. */
     public static <T extends IntegrationEvent> T read(JsonNode tree, Class<T> type) {
         if (tree == null || !tree.isObject()) {
             throw new MalformedEventException("not a JSON object");
@@ -95,7 +97,7 @@ public final class EventCodec {
             throw new MalformedEventException("missing " + String.join(", ", missing));
         }
         try {
-            return MAPPER.treeToValue(tree, type);
+            return TreeKeepingBinder.bind(MAPPER, (ObjectNode) tree, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedEventException("invalid " + expectedType + ": " + firstLine(e.getMessage()), e);
         }

@@ -140,14 +140,12 @@ public final class OutboxRelay implements AutoCloseable {
         return rows;
     }
 
+    /** One statement for the whole batch rather than one per row (the relay keeps up with batched imports). */
     private static void markSent(Connection connection, List<Row> rows) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE id = ?")) {
-            for (Row row : rows) {
-                update.setObject(1, row.id);
-                update.addBatch();
-            }
-            update.executeBatch();
+                "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY (?)")) {
+            update.setArray(1, connection.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
+            update.executeUpdate();
         }
     }
 

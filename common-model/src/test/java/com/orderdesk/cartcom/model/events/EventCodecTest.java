@@ -1,11 +1,14 @@
 package com.orderdesk.cartcom.model.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Bad records are refused with a reason a person can act on; that reason goes into the DLQ headers. */
@@ -109,5 +112,27 @@ class EventCodecTest {
     void aMalformedValueIsRefusedForItselfWhateverTheKey() {
         assertTrue(assertThrows(MalformedEventException.class,
                 () -> EventCodec.readKeyed("1", "{not json", OrderImported.class)).getMessage().startsWith("not JSON"));
+    }
+
+    @Test
+    void aFetchedOrderKeepsItsParsedTreesAndTheirValues() throws IOException {
+        ObjectNode json = ContractExamplesTest.exampleCopy(CartOrderFetched.class);
+        json.putNull("customer");
+        CartOrderFetched event = EventCodec.read(json, CartOrderFetched.class);
+        assertSame(json.get("order"), event.order());
+        assertEquals(ContractExamplesTest.exampleCopy(CartOrderFetched.class).get("order"), event.order());
+        assertNull(event.customer());
+        assertEquals(json.get("cartOrderId").asLong(), event.cartOrderId());
+        assertEquals(Instant.parse(json.get("occurredAt").asText()), event.occurredAt());
+    }
+
+    @Test
+    void aFetchedOrderThatIsNotAnObjectIsRefusedWithTheField() throws IOException {
+        ObjectNode json = ContractExamplesTest.exampleCopy(CartOrderFetched.class);
+        json.putArray("shippingAddress").add(1);
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> EventCodec.read(json.toString(), CartOrderFetched.class));
+        assertEquals("invalid CartOrderFetched: shippingAddress is a JSON array where an object was expected",
+                e.getMessage());
     }
 }

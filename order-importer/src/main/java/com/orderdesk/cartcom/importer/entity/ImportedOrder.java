@@ -67,11 +67,6 @@ public class ImportedOrder extends PanacheEntityBase {
     @Column(name = "import_id")
     public UUID importId;
 
-    /** The order imported from this Cart.com order, if any: the dedupe key of every import. */
-    public static ImportedOrder findByCartOrder(long storeId, long cartOrderId) {
-        return find("storeId = ?1 and cartOrderId = ?2", storeId, cartOrderId).firstResult();
-    }
-
     public static ImportedOrder findInStore(long storeId, long orderId) {
         return find("id = ?1 and storeId = ?2", orderId, storeId).firstResult();
     }

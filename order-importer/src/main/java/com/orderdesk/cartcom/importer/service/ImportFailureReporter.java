@@ -2,12 +2,12 @@ package com.orderdesk.cartcom.importer.service;
 
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
-import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.model.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /**
  * Reports an order that went to the dead-letter topic as {@code order_failed} activity with the order, so the
@@ -19,10 +19,9 @@ public class ImportFailureReporter {
     Outbox outbox;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void reportFailed(CartOrderFetched event, String reason) {
-        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(event.storeId(), ActivityKinds.ORDER_FAILED,
-                        ActivityRecorded.Level.error,
-                        "Could not import Cart.com order " + event.cartOrderId() + ": " + reason)
-                .withCartOrderId(event.cartOrderId()).withImportId(event.importId()));
+    public void reportFailed(long storeId, long cartOrderId, UUID importId, String reason) {
+        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(storeId, ActivityKinds.ORDER_FAILED,
+                        ActivityRecorded.Level.error, "Could not import Cart.com order " + cartOrderId + ": " + reason)
+                .withCartOrderId(cartOrderId).withImportId(importId));
     }
 }

@@ -1,150 +1,140 @@
 package com.orderdesk.cartcom.importer.service;
 
-import com.orderdesk.cartcom.importer.entity.ImportedOrder;
-import com.orderdesk.cartcom.importer.entity.JsonColumns;
-import com.orderdesk.cartcom.importer.entity.OrderItem;
-import com.orderdesk.cartcom.importer.entity.PendingStatusUpdate;
-import com.orderdesk.cartcom.importer.mapping.CartOrderMapper;
-import com.orderdesk.cartcom.importer.mapping.MappedOrder;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
-import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
-import com.orderdesk.cartcom.model.events.OrderImported;
-import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.model.outbox.Outbox;
-import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Imports one fetched Cart.com order exactly once. In one transaction: the order and its items, the pending
- * "After Import, Set Status" update, and the OrderImported and activity events (outbox). The unique key
- * (store, Cart.com order) guards against a concurrent import of the same order: the loser's transaction fails
- * and its retry finds the order and imports nothing.
+ * Imports prepared orders ({@link OrderPreparer}) exactly once, a batch per transaction: the orders and their
+ * items, the pending "After Import, Set Status" updates, and the OrderImported and activity events (outbox), in
+ * record order. The unique key (store, Cart.com order) is the dedupe: an order already in the database, or
+ * created earlier in the same batch, imports nothing (a manual import hears it was skipped). It also guards
+ * against another instance importing the same order at the same moment: then the batch fails as a whole, and
+ * the caller imports its records one by one, where the order is found and skipped.
  */
 @ApplicationScoped
 public class OrderImportService {
     private static final Logger LOG = Logger.getLogger(OrderImportService.class);
 
-    public enum Outcome {
-        IMPORTED, ALREADY_IMPORTED
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** What the batch does with one order, decided in the transaction before anything is written. */
+    private sealed interface Step permits Reject, Create, Skip {
     }
 
-    @Inject
-    StoreSnapshots snapshots;
-    @Inject
-    Outbox outbox;
+    private record Reject(MalformedEventException reason) implements Step {
+    }
 
-    private final CartOrderMapper mapper = new CartOrderMapper();
+    private record Create(NewOrder order) implements Step {
+    }
 
-    @Transactional
-    public Outcome importOrder(CartOrderFetched event) {
-        StoreIntegrationChanged store = snapshots.find(event.storeId())
-                .orElseThrow(() -> new MalformedEventException("unknown store " + event.storeId()));
-        if (!store.active()) {
-            throw new MalformedEventException("store " + event.storeId() + " is not active (disconnected or disabled)");
-        }
-        ImportedOrder existing = ImportedOrder.findByCartOrder(event.storeId(), event.cartOrderId());
-        if (existing != null) {
-            LOG.debugf("Cart.com order %d of store %d is already imported", event.cartOrderId(), event.storeId());
-            reportSkipped(event, existing);
-            return Outcome.ALREADY_IMPORTED;
-        }
-        MappedOrder mapped = mapper.map(event, store);
-        ImportedOrder order = persistOrder(event, mapped);
-        List<OrderImported.Item> importedItems = persistItems(order.id, mapped.items());
-
-        if (store.afterImportStatusId() != null) {
-            PendingStatusUpdate update = new PendingStatusUpdate();
-            update.storeId = event.storeId();
-            update.orderId = order.id;
-            update.cartOrderId = event.cartOrderId();
-            update.statusId = store.afterImportStatusId();
-            update.nextAttemptAt = Instant.now();
-            update.persist();
-        }
-
-        outbox.add(Topics.ORDERS_IMPORTED, OrderImported.of(event.storeId(), order.id, order.sourceId,
-                event.cartOrderId(), order.folderId, importedItems));
-        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(event.storeId(), ActivityKinds.ORDER_IMPORTED,
-                        ActivityRecorded.Level.info,
-                        "Imported Cart.com order " + event.cartOrderId() + " as " + order.sourceId)
-                .withCartOrderId(event.cartOrderId()).withOrderId(order.id).withImportId(event.importId()));
-        LOG.infof("Imported Cart.com order %d of store %d as order %d (%s)", event.cartOrderId(), event.storeId(),
-                order.id, order.sourceId);
-        return Outcome.IMPORTED;
+    /** Imported already, before or by this batch. */
+    private record Skip(PreparedOrder prepared, OrderRef order) implements Step {
     }
 
     /**
-     * A manual import counts every order it asked for: an order already here is "skipped" for that import. A
-     * redelivery or poll overlap (no importId) is routine and reported to no one.
+     * Imports the batch in one transaction; one outcome per order, in order. A rejected order (unreadable, unknown or
+     * inactive store, an order that cannot map) writes nothing and does not stop the others. Any other failure rolls
+     * the whole batch back and is thrown.
      */
-    private void reportSkipped(CartOrderFetched event, ImportedOrder existing) {
-        if (event.importId() == null) {
-            return;
+    @Transactional
+    public List<ImportOutcome> importAll(List<PreparedOrder> orders) {
+        Set<OrderRef.Key> keys = new LinkedHashSet<>();
+        for (PreparedOrder order : orders) {
+            if (order.neverImports() == null) {
+                keys.add(order.key());
+            }
         }
-        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(event.storeId(), ActivityKinds.ORDER_SKIPPED,
-                        ActivityRecorded.Level.info,
-                        "Cart.com order " + event.cartOrderId() + " is already imported as " + existing.sourceId)
-                .withCartOrderId(event.cartOrderId()).withOrderId(existing.id).withImportId(event.importId()));
+        try (Connection connection = dataSource.getConnection()) {
+            List<Step> steps = plan(orders, NewOrderRows.findExisting(connection, keys));
+            NewOrderRows.insert(connection, steps.stream().filter(Create.class::isInstance)
+                    .map(step -> ((Create) step).order()).toList());
+            outboxEvents(steps).insert(connection);
+            return outcomes(steps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("import of " + orders.size() + " orders failed: " + describe(e), e);
+        }
     }
 
-    private static ImportedOrder persistOrder(CartOrderFetched event, MappedOrder mapped) {
-        ImportedOrder order = new ImportedOrder();
-        order.storeId = event.storeId();
-        order.cartOrderId = mapped.cartOrderId();
-        order.sourceId = mapped.sourceId();
-        order.sourceName = mapped.sourceName();
-        order.folderId = mapped.folderId();
-        order.email = mapped.email();
-        order.shippingMethod = mapped.shippingMethod();
-        order.quantityTotal = mapped.quantityTotal();
-        order.weightTotal = mapped.weightTotal();
-        order.productTotal = mapped.productTotal();
-        order.shippingTotal = mapped.shippingTotal();
-        order.handlingTotal = mapped.handlingTotal();
-        order.taxTotal = mapped.taxTotal();
-        order.discountTotal = mapped.discountTotal();
-        order.orderTotal = mapped.orderTotal();
-        order.paymentType = mapped.paymentType();
-        order.paymentStatus = mapped.paymentStatus();
-        order.dateAdded = mapped.dateAdded();
-        order.dateUpdated = Instant.now();
-        order.shipping = JsonColumns.write(mapped.shipping());
-        order.customer = JsonColumns.write(mapped.customer());
-        order.orderNotes = JsonColumns.write(mapped.orderNotes());
-        order.checkoutData = JsonColumns.write(mapped.checkoutData());
-        order.orderMetadata = JsonColumns.write(mapped.orderMetadata());
-        order.importId = event.importId();
-        order.persist();
-        return order;
+    /** In record order, so a duplicate refers to the first record of its key and an unmappable one leaves it free. */
+    private static List<Step> plan(List<PreparedOrder> orders, Map<OrderRef.Key, ? extends OrderRef> existing) {
+        Map<OrderRef.Key, OrderRef> imported = new HashMap<>(existing);
+        List<Step> steps = new ArrayList<>(orders.size());
+        for (PreparedOrder prepared : orders) {
+            if (prepared.neverImports() != null) {
+                steps.add(new Reject(prepared.neverImports()));
+                continue;
+            }
+            OrderRef already = imported.get(prepared.key());
+            if (already != null) {
+                LOG.debugf("Cart.com order %d of store %d is already imported", prepared.cartOrderId(), prepared.storeId());
+                steps.add(new Skip(prepared, already));
+            } else if (prepared.unmappable != null) {
+                steps.add(new Reject(prepared.unmappable));
+            } else {
+                imported.put(prepared.key(), prepared.order);
+                steps.add(new Create(prepared.order));
+            }
+        }
+        return steps;
     }
 
-    private static List<OrderImported.Item> persistItems(long orderId, List<MappedOrder.Item> items) {
-        List<OrderImported.Item> imported = new ArrayList<>(items.size());
-        int position = 0;
-        for (MappedOrder.Item mapped : items) {
-            OrderItem item = new OrderItem();
-            item.orderId = orderId;
-            item.position = position++;
-            item.cartItemId = mapped.cartItemId();
-            item.name = mapped.name();
-            item.code = mapped.code();
-            item.price = mapped.price();
-            item.quantity = mapped.quantity();
-            item.weight = mapped.weight();
-            item.variationList = JsonColumns.write(mapped.variationList());
-            item.metadata = JsonColumns.write(mapped.metadata());
-            item.persist();
-            imported.add(new OrderImported.Item(item.id, item.cartItemId, item.code, item.quantity));
+    private static OutboxBatch outboxEvents(List<Step> steps) {
+        OutboxBatch outbox = new OutboxBatch();
+        for (Step step : steps) {
+            if (step instanceof Create create) {
+                create.order().events.forEach(outbox::add);
+            } else if (step instanceof Skip skip && skip.prepared().importId() != null) {
+                // A manual import counts every order it asked for; a redelivery or poll overlap is routine.
+                PreparedOrder prepared = skip.prepared();
+                outbox.add(OutboxBatch.Row.of(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(prepared.storeId(),
+                                ActivityKinds.ORDER_SKIPPED, ActivityRecorded.Level.info,
+                                "Cart.com order " + prepared.cartOrderId() + " is already imported as " + skip.order().sourceId())
+                        .withCartOrderId(prepared.cartOrderId()).withOrderId(skip.order().orderId())
+                        .withImportId(prepared.importId())));
+            }
         }
-        return imported;
+        return outbox;
+    }
+
+    private static List<ImportOutcome> outcomes(List<Step> steps) {
+        List<ImportOutcome> outcomes = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            if (step instanceof Reject reject) {
+                outcomes.add(ImportOutcome.rejected(reject.reason()));
+            } else if (step instanceof Create create) {
+                NewOrder order = create.order();
+                LOG.infof("Imported Cart.com order %d of store %d as order %d (%s)", order.mapped.cartOrderId(),
+                        order.storeId, order.id, order.sourceId());
+                outcomes.add(ImportOutcome.IMPORTED);
+            } else {
+                outcomes.add(ImportOutcome.ALREADY_IMPORTED);
+            }
+        }
+        return outcomes;
+    }
+
+    /** A failed JDBC batch says only "see getNextException"; the next exception names the row and the constraint. */
+    private static String describe(SQLException e) {
+        if (e instanceof BatchUpdateException && e.getNextException() != null) {
+            return e.getNextException().getMessage();
+        }
+        return e.getMessage();
     }
 }

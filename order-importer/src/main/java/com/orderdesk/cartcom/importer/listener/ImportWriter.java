@@ -1,0 +1,222 @@
+package com.orderdesk.cartcom.importer.listener;
+
+import com.orderdesk.cartcom.importer.config.ImporterConfig;
+import com.orderdesk.cartcom.importer.service.ImportFailureReporter;
+import com.orderdesk.cartcom.importer.service.ImportOutcome;
+import com.orderdesk.cartcom.importer.service.OrderImportService;
+import com.orderdesk.cartcom.importer.service.OrderPreparer;
+import com.orderdesk.cartcom.importer.service.PreparedOrder;
+import com.orderdesk.cartcom.importer.service.RawOrder;
+import com.orderdesk.cartcom.model.events.CartOrderFetched;
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.MalformedEventException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes the received batches on one thread, in the order received: each in one transaction; if that fails
+ * (database down, a lost race on the unique key, a row the database refuses), its records one by one, each retried
+ * a few times before the dead-letter topic, so one bad record neither loses nor blocks the others. A record that
+ * can never import (not a fetched order, unknown or inactive store, an order that cannot map) goes to the
+ * dead-letter topic with its reason at once. The batch is acknowledged (its offsets committed) only after its
+ * transaction committed and its dead letters were sent: a crash before that delivers it again, and the unique key
+ * makes the second delivery import nothing.
+ * <p>
+ * One thread also sends every dead letter of the channel: SmallRye's dead-letter sender takes one caller at a time.
+ */
+@ApplicationScoped
+public class ImportWriter {
+    private static final Logger LOG = Logger.getLogger(ImportWriter.class);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    @Inject
+    OrderPreparer preparer;
+    @Inject
+    OrderImportService importer;
+    @Inject
+    ImportFailureReporter failures;
+    @Inject
+    ImporterConfig config;
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(ImportWriter::daemon);
+    private CompletableFuture<Void> lastWritten = DONE;
+
+    /**
+     * Queues the batch behind the one being written. The returned stage completes when that one is written, so at
+     * most one batch waits here while the next is prepared: memory stays bounded by a few batches.
+     */
+    synchronized CompletionStage<Void> enqueue(ReceivedBatch batch) {
+        CompletableFuture<Void> previous = lastWritten;
+        try {
+            lastWritten = CompletableFuture.runAsync(() -> write(batch), thread);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the batch stays unacknowledged and is delivered again after the restart.
+            return DONE;
+        }
+        // Unprepared, its records take their ids when written: the next batch must not take any before.
+        return batch.prepared() == null ? lastWritten : previous;
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        thread.shutdown();
+        if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("A batch of raw orders was still being written at shutdown; it is delivered again after the restart");
+        }
+    }
+
+    private void write(ReceivedBatch received) {
+        try {
+            List<CompletionStage<Void>> deadLetters = received.prepared() != null
+                    ? importTogether(received.records(), received.prepared())
+                    : received.records().stream().map(record -> importAlone(record, null)).toList();
+            acknowledgeOnceSent(received, deadLetters);
+        } catch (RuntimeException e) {
+            // Not expected (each import catches its failures); never nack: SmallRye would dead-letter the whole batch.
+            LOG.errorf(e, "Writing a batch of %d raw orders failed; it stays unacknowledged", received.records().size());
+        }
+    }
+
+    /**
+     * The batch's readable orders in one transaction; if that fails, every record alone. Returns the dead letters
+     * sent (a record that is not a fetched order at all goes to the dead-letter topic at once, unreported).
+     */
+    private List<CompletionStage<Void>> importTogether(List<KafkaRecord<String, String>> records,
+                                                       List<PreparedOrder> prepared) {
+        List<CompletionStage<Void>> deadLetters = new ArrayList<>();
+        List<KafkaRecord<String, String>> readable = new ArrayList<>();
+        List<PreparedOrder> orders = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (prepared.get(i).unreadable() != null) {
+                deadLetters.add(unreadable(records.get(i), prepared.get(i).unreadable()));
+            } else {
+                readable.add(records.get(i));
+                orders.add(prepared.get(i));
+            }
+        }
+        if (orders.isEmpty()) {
+            return deadLetters;
+        }
+        List<ImportOutcome> outcomes;
+        try {
+            outcomes = importer.importAll(orders);
+        } catch (RuntimeException e) {
+            LOG.warnf("Import of a batch of %d orders failed, importing them one by one: %s", orders.size(), e.toString());
+            for (int i = 0; i < orders.size(); i++) {
+                deadLetters.add(importAlone(readable.get(i), orders.get(i)));
+            }
+            return deadLetters;
+        }
+        for (int i = 0; i < orders.size(); i++) {
+            if (outcomes.get(i).rejected()) {
+                deadLetters.add(reject(readable.get(i), orders.get(i), outcomes.get(i).rejection()));
+            }
+        }
+        return deadLetters;
+    }
+
+    /**
+     * One record in its own transaction: a failure other than a rejection is retried a few times. The order keeps
+     * what was prepared for it (its ids among them, so the store's orders keep their order); a record that could
+     * not be prepared with its batch is prepared here.
+     */
+    private CompletionStage<Void> importAlone(KafkaRecord<String, String> record, PreparedOrder prepared) {
+        RawOrder raw = RawOrderListener.raw(record);
+        CartOrderFetched event;
+        try {
+            event = EventCodec.readKeyed(raw.key(), raw.value(), CartOrderFetched.class);
+        } catch (MalformedEventException e) {
+            return unreadable(record, e);
+        }
+        int attempts = Math.max(1, config.importing().attempts());
+        PreparedOrder order = prepared;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (order == null) {
+                    order = preparer.prepare(List.of(raw)).get(0);
+                }
+                ImportOutcome outcome = importer.importAll(List.of(order)).get(0);
+                return outcome.rejected() ? reject(record, order, outcome.rejection()) : DONE;
+            } catch (RuntimeException e) {
+                if (attempt >= attempts) {
+                    LOG.errorf(e, "Cart.com order %d of store %d failed %d times; sent to the dead-letter topic",
+                            event.cartOrderId(), event.storeId(), attempt);
+                    return deadLetter(record, event.storeId(), event.cartOrderId(), event.importId(),
+                            new IllegalStateException("import failed after " + attempt + " attempts: " + e, e));
+                }
+                LOG.warnf("Import of Cart.com order %d of store %d failed (attempt %d), retrying: %s",
+                        event.cartOrderId(), event.storeId(), attempt, e.toString());
+                sleep(200L * attempt);
+            }
+        }
+    }
+
+    private static CompletionStage<Void> unreadable(KafkaRecord<String, String> record, MalformedEventException reason) {
+        LOG.warnf("Raw order sent to the dead-letter topic: %s", reason.getMessage());
+        return DeadLetters.send(record, reason);
+    }
+
+    private CompletionStage<Void> reject(KafkaRecord<String, String> record, PreparedOrder order,
+                                         MalformedEventException reason) {
+        LOG.warnf("Cart.com order %d of store %d sent to the dead-letter topic: %s", order.cartOrderId(),
+                order.storeId(), reason.getMessage());
+        return deadLetter(record, order.storeId(), order.cartOrderId(), order.importId(), reason);
+    }
+
+    /** The order's failure is reported with the order (best effort: the database may be what failed), then dead-lettered. */
+    private CompletionStage<Void> deadLetter(KafkaRecord<String, String> record, long storeId, long cartOrderId,
+                                             UUID importId, Exception reason) {
+        try {
+            failures.reportFailed(storeId, cartOrderId, importId, reason.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not report the failure of Cart.com order %d of store %d: %s", cartOrderId, storeId, e.toString());
+        }
+        return DeadLetters.send(record, reason);
+    }
+
+    /**
+     * Commits the batch's offsets once every dead letter is on its topic. If one could not be sent, the batch is
+     * left unacknowledged rather than lost: its partitions' offsets stop advancing, the channel reports unhealthy
+     * after {@code throttled.unprocessed-record-max-age.ms}, and a restart delivers the batch again (what imported
+     * is then skipped).
+     */
+    private static void acknowledgeOnceSent(ReceivedBatch received, List<CompletionStage<Void>> deadLetters) {
+        CompletableFuture<?>[] sends = deadLetters.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(sends).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                received.batch().ack();
+            } else {
+                LOG.errorf("A dead letter of a batch of %d records could not be sent; the batch stays unacknowledged: %s",
+                        received.records().size(), failure.toString());
+            }
+        });
+    }
+
+    /** A daemon: a batch cut short when the JVM stops is rolled back and delivered again. */
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work, "raw-orders-writer");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
