@@ -126,6 +126,24 @@ class StatusUpdatesAtCartcomTest {
     }
 
     /**
+     * Five calls per 2-second window and twelve orders to acknowledge: the worker rests when an answer says the
+     * window is used up (X-AC-Call-Limit 5/5) and one of its calls opened it, so Cart.com never answers 429 and each
+     * order costs one call. Without the rest, the sixth call of each window is a 429.
+     */
+    @Test
+    void aUsedUpCallWindowIsWaitedOutWithoutA429() {
+        Store store = connectedStore(Map.of("rate_limit", 5, "window_seconds", 2), APPROVED);
+        List<Long> orders = sandbox.seedOrders(store.domain, 12, 1);
+        orders.forEach(cartOrderId -> send(CartcomFixtures.fetched(store.id, cartOrderId, null)));
+        await().atMost(WAIT).until(() -> orders.stream()
+                .allMatch(cartOrderId -> SandboxOrders.statusAtCartcom(store.domain, cartOrderId) == APPROVED));
+        List<Integer> answers = new ArrayList<>();
+        sandbox.calls(store.domain).forEach(call -> answers.add(call.path("status").asInt()));
+        assertEquals(12, answers.size(), "one status call per order: " + answers);
+        assertTrue(answers.stream().allMatch(status -> status == 200), "no 429: " + answers);
+    }
+
+    /**
      * A 4-second window, far longer than the test's backoff (0.3 s doubling): the retry must not come before the end
      * of the window the 429 fell in, which is what Retry-After announces (rounded up). The window opens at the first
      * call after the previous one ended (the test's own fetch, usually), so it is worked out from the store's log.

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +103,51 @@ class PollScheduleClaimTest {
             sql("UPDATE poll_schedule SET lease_owner = NULL, lease_until = NULL WHERE lease_owner LIKE 'claim-test-%'");
             pollingSwitch.release();
         }
+    }
+
+    /**
+     * The next poll is due one interval after this one was due, however long it waited for a worker and took: the
+     * interval is what the merchant chose. A poll an interval late, or a walk left unfinished, counts from now.
+     */
+    @Test
+    void theNextPollIsDueAnIntervalAfterThisOneWasDue() throws Exception {
+        long base = ThreadLocalRandom.current().nextLong(2_000_000, 9_000_000) * 1_000;
+        long onTime = base;
+        long intervalLate = base + 1;
+        long walkUnfinished = base + 2;
+        pollingSwitch.hold();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> List.of(onTime, intervalLate, walkUnfinished)
+                    .forEach(id -> repository.applySnapshot(id, 1, true, true)));
+            sql("UPDATE poll_schedule SET next_poll_at = now() - interval '20 seconds' WHERE store_id IN ("
+                    + onTime + ", " + walkUnfinished + ")");
+            sql("UPDATE poll_schedule SET next_poll_at = now() - interval '3 minutes' WHERE store_id = " + intervalLate);
+            Map<Long, ClaimedStore> claimed = repository.claimDue("claim-test-cadence", Duration.ofMinutes(1), 1000)
+                    .stream().collect(Collectors.toMap(ClaimedStore::storeId, c -> c));
+            Instant before = Instant.now();
+            QuarkusTransaction.requiringNew().run(() -> {
+                assertTrue(repository.releaseAfterSuccess(onTime, "claim-test-cadence", Duration.ofMinutes(1), false));
+                assertTrue(repository.releaseAfterSuccess(intervalLate, "claim-test-cadence", Duration.ofMinutes(1), false));
+                assertTrue(repository.releaseAfterSuccess(walkUnfinished, "claim-test-cadence", Duration.ofSeconds(5), true));
+            });
+            Instant after = Instant.now();
+
+            assertEquals(claimed.get(onTime).dueAt().plus(Duration.ofMinutes(1)),
+                    repository.find(onTime).orElseThrow().nextPollAt());
+            assertBetween(before.plus(Duration.ofMinutes(1)), after.plus(Duration.ofMinutes(1)),
+                    repository.find(intervalLate).orElseThrow().nextPollAt());
+            assertBetween(before.plusSeconds(5), after.plusSeconds(5), repository.find(walkUnfinished).orElseThrow().nextPollAt());
+        } finally {
+            sql("DELETE FROM poll_schedule WHERE store_id BETWEEN " + base + " AND " + (base + 2));
+            sql("UPDATE poll_schedule SET lease_owner = NULL, lease_until = NULL WHERE lease_owner LIKE 'claim-test-%'");
+            pollingSwitch.release();
+        }
+    }
+
+    /** Database and test share the machine's clock; a second of slack for the statements in between. */
+    private static void assertBetween(Instant earliest, Instant latest, Instant actual) {
+        assertTrue(!actual.isBefore(earliest.minusSeconds(1)) && !actual.isAfter(latest.plusSeconds(1)),
+                actual + " is not between " + earliest + " and " + latest);
     }
 
     private static Set<Long> claimedAmong(List<ClaimedStore> claimed, Set<Long> mine) {

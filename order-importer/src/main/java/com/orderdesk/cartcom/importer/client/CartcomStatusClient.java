@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.importer.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.orderdesk.cartcom.model.cartcom.CartcomClient;
 import com.orderdesk.cartcom.model.cartcom.CartcomException;
 import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
@@ -9,7 +10,10 @@ import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens a store's Cart.com connection for the status worker. The token is opened from the store snapshot and
@@ -24,6 +28,8 @@ public class CartcomStatusClient {
     TokenCrypto crypto;
     @Inject
     CartcomClient cartcom;
+    @Inject
+    CallWindows windows;
 
     public StoreConnection open(long storeId) {
         StoreIntegrationChanged store = snapshots.find(storeId)
@@ -32,26 +38,36 @@ public class CartcomStatusClient {
             throw new StoreNotConnectedException("store " + storeId + " is not connected to Cart.com");
         }
         String token = crypto.decrypt(storeId, new EncryptedToken(store.keyId(), store.encryptedToken()));
-        return new StoreConnection(cartcom.store(store.domain(), token), store.downloadStatusIds());
+        return new StoreConnection(storeId, cartcom.store(store.domain(), token), store.downloadStatusIds(), windows);
     }
 
-    /** One store's connection, with the statuses its orders are downloaded in (the ones we may move them out of). */
+    /**
+     * One store's connection, with the statuses its orders are downloaded in (the ones we may move them out of), and
+     * what its answers said of the store's call window.
+     */
     public static final class StoreConnection {
+        private final long storeId;
         private final CartcomStoreApi api;
         private final List<Long> downloadStatusIds;
+        private final CallWindows windows;
 
-        StoreConnection(CartcomStoreApi api, List<Long> downloadStatusIds) {
+        StoreConnection(long storeId, CartcomStoreApi api, List<Long> downloadStatusIds, CallWindows windows) {
+            this.storeId = storeId;
             this.api = api;
             this.downloadStatusIds = downloadStatusIds;
+            this.windows = windows;
         }
 
         public void setOrderStatus(long cartOrderId, long statusId) {
             api.setOrderStatus(cartOrderId, statusId);
+            noteCallLimit();
         }
 
         /** The order's status at Cart.com now. */
         public long currentStatus(long cartOrderId) {
-            long status = api.order(cartOrderId, null).path("order_status_id").asLong(0);
+            JsonNode order = api.order(cartOrderId, null);
+            noteCallLimit();
+            long status = order.path("order_status_id").asLong(0);
             if (status <= 0) {
                 throw new CartcomException(CartcomException.Kind.MALFORMED_RESPONSE, 200,
                         "order " + cartOrderId + " came without order_status_id", null, null);
@@ -61,6 +77,18 @@ public class CartcomStatusClient {
 
         public boolean isDownloadStatus(long statusId) {
             return downloadStatusIds.contains(statusId);
+        }
+
+        /**
+         * When the store's call window ends, if the last answer said it is used up and it is known when the window
+         * opened: the next call would only be answered 429 (see {@link CallWindows}).
+         */
+        public Optional<Instant> windowUsedUpUntil(Duration window) {
+            return windows.usedUpUntil(storeId, api.lastCallLimit(), window);
+        }
+
+        private void noteCallLimit() {
+            windows.answered(storeId, api.lastCallLimit());
         }
     }
 

@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>Success marks the update done.</li>
  *   <li>429: the store is paused for every instance until Cart.com's Retry-After and its claimed updates are given
- *       back untried; throttling is not a failure and does not count as an attempt.</li>
+ *       back untried; throttling is not a failure and does not count as an attempt. The same pause comes without
+ *       a 429 when an answer's X-AC-Call-Limit says the window is used up and the worker knows when it opened.</li>
  *   <li>Other retryable failures (5xx, timeouts, garbled answers, an unreadable token) wait with exponential backoff
  *       and jitter, at least as long as Retry-After, up to {@code max-attempts}. After an unclear answer (the
  *       status may have been applied) and once a shipment was recorded, the next attempt reads the order first:
@@ -166,12 +167,27 @@ public class StatusUpdateWorker {
         }
         for (int i = 0; i < updates.size(); i++) {
             Instant restAt = process(store, updates.get(i));
+            if (restAt == null) {
+                restAt = restIfWindowUsedUp(storeId, store);
+            }
             if (restAt != null) {
                 queue.release(ids(updates.subList(i + 1, updates.size())), restAt);
                 return restAt;
             }
         }
         return Instant.now();
+    }
+
+    /**
+     * The store's call window is used up (X-AC-Call-Limit) and its end known: the store rests until then, for every
+     * instance, as after a 429, but without spending a call on it. Null if calls are left or the end is unknown.
+     */
+    private Instant restIfWindowUsedUp(long storeId, StoreConnection store) {
+        Instant until = store.windowUsedUpUntil(config.statusUpdates().callLimitWindow()).orElse(null);
+        if (until != null) {
+            queue.pauseStore(storeId, until);
+        }
+        return until;
     }
 
     /** Returns when the store's remaining updates may be tried, if not right now (throttled, not answering). */

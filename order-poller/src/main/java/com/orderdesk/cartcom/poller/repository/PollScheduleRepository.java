@@ -154,21 +154,29 @@ public class PollScheduleRepository {
     }
 
     /**
-     * Ends a successful poll: next one after {@code next}, failures forgotten, lease released. {@code walkUnfinished}:
-     * the poll stopped early and the next one continues after the cursor.
+     * Ends a successful poll, failures forgotten, lease released. A finished poll makes the next one due
+     * {@code next} (the interval) after this one was due, not after it ended: otherwise the wait for a worker and
+     * the poll's own length would stretch every interval, and orders would wait longer than the merchant chose. A
+     * poll that ended more than an interval after it was due counts from now. {@code walkUnfinished}: the poll
+     * stopped early, and the next one continues after the cursor {@code next} from now.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean releaseAfterSuccess(long storeId, String owner, Duration next, boolean walkUnfinished) {
         return execute("""
-                UPDATE poll_schedule SET next_poll_at = now() + ?::interval, lease_owner = NULL, lease_until = NULL,
+                UPDATE poll_schedule SET next_poll_at = CASE WHEN NOT ? AND next_poll_at + ?::interval > now()
+                        THEN next_poll_at + ?::interval ELSE now() + ?::interval END,
+                    lease_owner = NULL, lease_until = NULL,
                     consecutive_failures = 0, last_success_at = now(), last_error = NULL, walk_unfinished = ?,
                     updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
                 ps -> {
-                    ps.setString(1, interval(next));
-                    ps.setBoolean(2, walkUnfinished);
-                    ps.setLong(3, storeId);
-                    ps.setString(4, owner);
+                    ps.setBoolean(1, walkUnfinished);
+                    ps.setString(2, interval(next));
+                    ps.setString(3, interval(next));
+                    ps.setString(4, interval(next));
+                    ps.setBoolean(5, walkUnfinished);
+                    ps.setLong(6, storeId);
+                    ps.setString(7, owner);
                 }) == 1;
     }
 
