@@ -105,16 +105,8 @@ public class StatusUpdateQueue {
         if (ids.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE pending_status_update"
-                     + " SET next_attempt_at = ?, attempts = GREATEST(attempts - 1, 0)"
-                     + " WHERE id = ANY (?) AND state = 'PENDING'")) {
-            update.setTimestamp(1, Timestamp.from(at));
-            update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot give back claimed status updates", e);
-        }
+        execute("UPDATE pending_status_update SET next_attempt_at = ?, attempts = GREATEST(attempts - 1, 0)"
+                + " WHERE id = ANY (?) AND state = 'PENDING'", at, ids.toArray(Long[]::new));
     }
 
     /** No instance claims the store's updates before {@code until} (a later pause already set is kept). */
@@ -161,7 +153,12 @@ public class StatusUpdateQueue {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i] instanceof Instant at ? Timestamp.from(at) : parameters[i];
+                Object value = parameters[i];
+                if (value instanceof Instant at) {
+                    value = Timestamp.from(at);
+                } else if (value instanceof Long[] ids) {
+                    value = connection.createArrayOf("bigint", ids);
+                }
                 statement.setObject(i + 1, value);
             }
             statement.executeUpdate();

@@ -170,10 +170,11 @@ public class PollScheduleRepository {
                     updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
                 ps -> {
+                    String after = interval(next);
                     ps.setBoolean(1, walkUnfinished);
-                    ps.setString(2, interval(next));
-                    ps.setString(3, interval(next));
-                    ps.setString(4, interval(next));
+                    ps.setString(2, after);
+                    ps.setString(3, after);
+                    ps.setString(4, after);
                     ps.setBoolean(5, walkUnfinished);
                     ps.setLong(6, storeId);
                     ps.setString(7, owner);
