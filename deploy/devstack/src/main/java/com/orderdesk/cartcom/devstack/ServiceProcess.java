@@ -30,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Duration startTimeout;
     private final Duration stopGrace;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ClassArchive classArchive;
     private Process process;
 
     private ServiceProcess(Builder b) {
@@ -43,11 +44,15 @@ public final class ServiceProcess implements AutoCloseable {
         this.readinessUrl = b.readinessUrl != null ? b.readinessUrl : defaultReadinessUrl(b.systemProperties);
         this.startTimeout = b.startTimeout;
         this.stopGrace = b.stopGrace;
+        this.classArchive = b.trainClassArchive && !ClassArchive.chosenBy(b.jvmArgs) ? new ClassArchive(jar) : null;
     }
 
-    /** A service from its module folder: {@code <moduleDir>/target/quarkus-app/quarkus-run.jar}. */
+    /**
+     * A service from its module folder: {@code <moduleDir>/target/quarkus-app/quarkus-run.jar}, started with the
+     * class archive its earlier runs trained ({@link ClassArchive}).
+     */
     public static Builder quarkusApp(String name, Path moduleDir) {
-        return new Builder(name, moduleDir.resolve("target/quarkus-app/quarkus-run.jar"));
+        return new Builder(name, moduleDir.resolve("target/quarkus-app/quarkus-run.jar")).trainClassArchive(true);
     }
 
     /** A service from any runnable jar. */
@@ -66,11 +71,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        Path classArchive = jar.resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(classArchive)) {
-            // The AppCDS archive written at package time: classes load pre-parsed, start-up is shorter.
-            // -Xshare:auto (the default) falls back quietly if the archive does not fit this JVM.
-            command.add("-XX:SharedArchiveFile=" + classArchive);
+        if (classArchive != null) {
+            // -Xshare:auto (the default) falls back quietly if an archive does not fit this JVM or this build.
+            command.addAll(classArchive.jvmOptions());
         }
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
@@ -84,7 +87,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (process != null) {
             process.destroy();
             ChildProcesses.awaitExit(process, stopGrace);
-            process = null;
+            ended();
         }
     }
 
@@ -92,8 +95,15 @@ public final class ServiceProcess implements AutoCloseable {
     public synchronized void kill() {
         if (process != null) {
             ChildProcesses.kill(process);
-            process = null;
+            ended();
         }
+    }
+
+    private void ended() {
+        if (classArchive != null) {
+            classArchive.ended(process);
+        }
+        process = null;
     }
 
     /** stop() then start(), with the same settings. */
@@ -152,7 +162,7 @@ public final class ServiceProcess implements AutoCloseable {
                         + "; see " + logFile + "\n" + Logs.tail(logFile, 40));
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 kill();
@@ -171,11 +181,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * What each service runs with: a small heap the services stay well within, the serial collector (no GC threads
-     * or regions to pay for on a small heap), capped metaspace and code cache, half-size thread stacks. Together
-     * they keep a service's resident memory under 300 MB (docs/benchmarks.md).
+     * or regions to pay for on a small heap), capped metaspace and code cache, half-size thread stacks, and the quick
+     * (C1) compiler alone. On 2 shared cores C2 never catches up: its one thread competes with the service, code waits
+     * in the slower profiling tier meanwhile, and a start spends 2-3 s of CPU on it. Measured with the importer's
+     * benchmark (20,000 orders after 40,000): C1 alone 3,093 orders/s at 0.26 ms of CPU an order and 251 MB, tiered
+     * 2,255 orders/s at 0.41 ms and 301 MB; a start is 1-2 s shorter. With cores of its own, drop the last option for
+     * the importer and measure again. Together they keep a service under 300 MB and 5 s (docs/benchmarks.md).
      */
     public static final List<String> SERVICE_JVM_ARGS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1");
 
     /** Settings of a service process. */
     public static final class Builder {
@@ -188,6 +202,7 @@ public final class ServiceProcess implements AutoCloseable {
         private URI readinessUrl;
         private Duration startTimeout = Duration.ofSeconds(90);
         private Duration stopGrace = Duration.ofSeconds(20);
+        private boolean trainClassArchive;
 
         private Builder(String name, Path jar) {
             this.name = name;
@@ -221,6 +236,12 @@ public final class ServiceProcess implements AutoCloseable {
         public Builder jvmArgs(String... args) {
             jvmArgs.clear();
             jvmArgs.addAll(List.of(args));
+            return this;
+        }
+
+        /** Whether starts use (or, without one, record) a trained class archive beside the jar; see {@link ClassArchive}. */
+        public Builder trainClassArchive(boolean train) {
+            this.trainClassArchive = train;
             return this;
         }
 

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -172,7 +173,8 @@ class ImportThroughputBenchmarkTest {
     }
 
     private void print(Round round, double plain, CpuUse ceilingCpu, PeakMemory memory) {
-        String importer = PACKAGED ? "packaged importer (" + String.join(" ", JVM_ARGS) + ")" : "importer";
+        String importer = PACKAGED ? "packaged importer (" + String.join(" ", JVM_ARGS) + ")"
+                : "importer (this JVM: " + String.join(" ", compilerAndCollector()) + ")";
         System.out.printf("%n| measure (%d orders after %d to warm up, %d stores, 2 items each) | orders/s |%n|---|---:|%n",
                 ORDERS, WARM_UP, STORES);
         System.out.printf("| %s: raw topic -> committed rows (order, items, outbox x2) | %.0f |%n", importer, round.imported());
@@ -187,6 +189,13 @@ class ImportThroughputBenchmarkTest {
         System.out.printf("%n| CPU ms per order | Java | PostgreSQL | Kafka |%n|---|---:|---:|---:|%n");
         System.out.printf("| %s | %s |%n", importer, round.cpu().perOrder(ORDERS));
         System.out.printf("| ceiling | %s |%n%n", ceilingCpu.perOrder(ORDERS));
+    }
+
+    /** The options of this JVM that make its code as fast as a service's: the bench profile sets those of the services. */
+    private static List<String> compilerAndCollector() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> arg.startsWith("-XX:TieredStopAtLevel") || (arg.startsWith("-XX:+Use") && arg.endsWith("GC")))
+                .toList();
     }
 
     /** The packaged importer on this test's broker and database, in the consumer group this JVM's is not in. */

@@ -34,6 +34,7 @@ class SystemBenchmark {
     private static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final int SILVER_CALLS_PER_WINDOW = 20;
     private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final int STARTS = 3;
 
     private final BenchmarkReport report = new BenchmarkReport();
 
@@ -149,19 +150,28 @@ class SystemBenchmark {
         return (orders + 99) / 100;
     }
 
-    /** Benchmark 5: resident memory after the runs, and start-up time of each service. */
+    /**
+     * Benchmark 5: resident memory after the runs, and start-up time of each service: the median of three starts, since
+     * one start on a shared 2-core machine varies by a second.
+     */
     private void footprint(LocalSystem system) {
         for (Service service : Service.values()) {
             ServiceProcess process = system.process(service);
             long rssMb = rssMb(process);
-            process.stop();
-            long began = System.nanoTime();
-            process.start();
-            long startMillis = (System.nanoTime() - began) / 1_000_000;
+            List<Long> starts = new ArrayList<>();
+            for (int i = 0; i < STARTS; i++) {
+                process.stop();
+                long began = System.nanoTime();
+                process.start();
+                starts.add((System.nanoTime() - began) / 1_000_000);
+            }
+            Collections.sort(starts);
+            long median = starts.get(STARTS / 2);
             report.add("5. " + service.module() + " resident memory / start-up",
-                    rssMb + " MB / " + startMillis + " ms", "JVM mode, " + String.join(" ", ServiceProcess.SERVICE_JVM_ARGS)
-                            + ", start = launch until /q/health/ready answers UP, the others running", "< 300 MB / < 5000 ms",
-                    rssMb < 300 && startMillis < 5000);
+                    String.format("%d MB / %d ms (starts %s ms)", rssMb, median, starts),
+                    "JVM mode, " + String.join(" ", ServiceProcess.SERVICE_JVM_ARGS) + ", trained class archive; start = launch until"
+                            + " /q/health/ready answers UP, the others running", "< 300 MB / < 5000 ms",
+                    rssMb < 300 && median < 5000);
         }
     }
 
