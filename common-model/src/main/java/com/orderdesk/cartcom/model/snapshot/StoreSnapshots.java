@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -46,6 +49,31 @@ public final class StoreSnapshots {
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot mark store " + storeId + " deleted", e);
+        }
+    }
+
+    /**
+     * {@link #find} for many stores in one query: every id asked for is a key, with an empty value for a store that
+     * is unknown or deleted.
+     */
+    public Map<Long, Optional<StoreIntegrationChanged>> findAll(Collection<Long> storeIds) {
+        Map<Long, Optional<StoreIntegrationChanged>> found = new HashMap<>();
+        storeIds.forEach(id -> found.put(id, Optional.empty()));
+        if (storeIds.isEmpty()) {
+            return found;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT store_id, snapshot FROM store_snapshot WHERE store_id = ANY (?) AND NOT deleted")) {
+            select.setArray(1, connection.createArrayOf("bigint", storeIds.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getLong(1), Optional.of(EventCodec.read(rs.getString(2), StoreIntegrationChanged.class)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read snapshots of stores " + storeIds, e);
         }
     }
 

@@ -135,6 +135,10 @@ public final class CartcomValues {
     }
 
     public static Instant parseInstant(String text, ZoneId zone) {
+        Instant usual = IsoOffsetDateTimes.parse(text);
+        if (usual != null) {
+            return usual;
+        }
         try {
             TemporalAccessor parsed = DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
             if (parsed instanceof OffsetDateTime offset) {

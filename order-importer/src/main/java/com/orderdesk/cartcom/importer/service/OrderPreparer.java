@@ -15,10 +15,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,7 +46,8 @@ public class OrderPreparer {
 
     /** Records in, prepared orders out, in the same order. */
     public List<PreparedOrder> prepare(List<RawOrder> records) {
-        Map<Long, Optional<StoreIntegrationChanged>> stores = new ConcurrentHashMap<>();
+        // A record's key is its store id (EventCodec.readKeyed checks it): one query for the batch's stores.
+        Map<Long, Optional<StoreIntegrationChanged>> stores = new ConcurrentHashMap<>(snapshots.findAll(storeIdsOf(records)));
         List<Mapping> mappings = records.parallelStream().map(record -> readAndMap(record, stores)).toList();
         List<Mapping> mapped = mappings.stream().filter(m -> m.order() != null).toList();
         Ids ids = nextIds(mapped.size(), mapped.stream().mapToInt(m -> m.order().items().size()).sum());
@@ -59,6 +62,18 @@ public class OrderPreparer {
         return mappings.parallelStream()
                 .map(m -> m.prepared() != null ? m.prepared() : PreparedOrder.mapped(m.event(), newOrder(m, idsOf.get(m))))
                 .toList();
+    }
+
+    private static Set<Long> storeIdsOf(List<RawOrder> records) {
+        Set<Long> storeIds = new HashSet<>();
+        for (RawOrder record : records) {
+            try {
+                storeIds.add(Long.parseLong(record.key()));
+            } catch (NumberFormatException notAStoreId) {
+                // the record is malformed; reading it says how
+            }
+        }
+        return storeIds;
     }
 
     /** A record's event (its ids, without the Cart.com JSON) with its store and mapped order, or what becomes of it. */
