@@ -117,7 +117,10 @@ class CartOrderMapperSandboxTest {
         assertEquals("Reyes", order.shipping().get("last_name"));
         assertEquals(shipping.path("address_line_1").asText(), order.shipping().get("address1"));
         assertEquals(shipping.path("city").asText(), order.shipping().get("city"));
-        assertEquals(shipping.path("state_code").asText(), order.shipping().get("state"));
+        String stateCode = shipping.path("state_code").asText();
+        // The sandbox picks a sample place per order; London's has a state name but no code.
+        assertEquals(stateCode.isBlank() ? shipping.path("state").asText() : stateCode, order.shipping().get("state"),
+                "the state's code, or its name where there is none");
         assertEquals(shipping.path("country_code").asText(), order.shipping().get("country"));
         assertFalse(order.shipping().get("postal_code").isBlank());
         assertEquals("Dana", order.customer().get("first_name"));
