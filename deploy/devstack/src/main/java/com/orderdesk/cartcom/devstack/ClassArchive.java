@@ -17,7 +17,6 @@ import java.util.UUID;
  * build and is trained again. Instances record side by side under their own names; the last graceful stop wins.
  */
 final class ClassArchive {
-    static final String PACKAGED = "app-cds.jsa";
     static final String TRAINED = "app-cds-trained.jsa";
     /** A JVM killed with SIGKILL exits with 128 + 9: whatever it wrote is not a whole archive. */
     private static final int KILLED = 137;
