@@ -23,14 +23,21 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -195,6 +202,57 @@ class ActivityAndStatusTest {
         assertTrue(header(dead.get(0), EventHeaders.DLQ_REASON).startsWith("not JSON"));
         assertEquals(Integer.toString(sizeAsRead), header(dead.get(0), EventHeaders.DLQ_TRUNCATED));
         assertTrue(dead.get(0).serializedValueSize() <= DeadLetterValueSerializer.MAX_BYTES);
+    }
+
+    /**
+     * PostgreSQL drops every connection of this service again and again for a few seconds (as in a restart or a
+     * failover) while activity arrives: each record waits for the database and is kept, none is dead-lettered. Only
+     * the malformed marker sent afterwards reaches the dead-letter topic, and the consumer handles a key's records in
+     * order, so a dead-lettered activity record would have come before it.
+     */
+    @Test
+    void activityArrivingWhileTheDatabaseDropsConnectionsIsKeptNotDeadLettered() throws Exception {
+        TestStore store = Api.configuredStore();
+        String key = String.valueOf(store.id());
+        int records = 20;
+        CompletableFuture<Integer> outage = CompletableFuture.supplyAsync(ActivityAndStatusTest::dropConnectionsForAFewSeconds);
+        for (int i = 0; i < records; i++) {
+            publish(ActivityRecorded.of(store.id(), "poll", Level.info, "during the outage " + i));
+            Thread.sleep(150);
+        }
+        assertTrue(outage.get() > 0, "the service's connections were dropped");
+        String marker = "{\"eventType\": \"ActivityRecorded\", \"storeId\": " + key + ", \"marker\": true}";
+        Topic.send(Topics.INTEGRATION_ACTIVITY, key, marker);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                store.as().get(store.cartcom("/activity?limit=100")).then().statusCode(200).body("", hasSize(records)));
+        List<ConsumerRecord<String, String>> dead = Topic.readKey(Topics.dlq(Topics.INTEGRATION_ACTIVITY), key,
+                found -> found.stream().anyMatch(r -> marker.equals(r.value())));
+        assertEquals(List.of(marker), dead.stream().map(ConsumerRecord::value).toList(),
+                "only the malformed marker is dead-lettered");
+    }
+
+    /** Terminates every other connection to this test's database every 100 ms for 4 s; returns how many. */
+    private static int dropConnectionsForAFewSeconds() {
+        Config config = ConfigProvider.getConfig();
+        try (Connection admin = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+             Statement terminate = admin.createStatement()) {
+            long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            int dropped = 0;
+            while (System.nanoTime() < end) {
+                try (ResultSet rs = terminate.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+                    rs.next();
+                    dropped += rs.getInt(1);
+                }
+                Thread.sleep(100);
+            }
+            return dropped;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot drop connections", e);
+        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

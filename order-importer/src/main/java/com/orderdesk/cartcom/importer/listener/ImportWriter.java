@@ -7,6 +7,7 @@ import com.orderdesk.cartcom.importer.service.OrderImportService;
 import com.orderdesk.cartcom.importer.service.OrderPreparer;
 import com.orderdesk.cartcom.importer.service.PreparedOrder;
 import com.orderdesk.cartcom.importer.service.RawOrder;
+import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
@@ -128,9 +129,9 @@ public class ImportWriter {
     }
 
     /**
-     * One record in its own transaction: a failure other than a rejection is retried a few times. The order keeps
-     * what was prepared for it (its ids among them, so the store's orders keep their order); a record that could
-     * not be prepared with its batch is prepared here.
+     * One record in its own transaction: a database outage is waited out, any other failure but a rejection is
+     * retried a few times. The order keeps what was prepared for it (its ids among them, so the store's orders keep
+     * their order); a record that could not be prepared with its batch is prepared here.
      */
     private CompletionStage<Void> importAlone(KafkaRecord<String, String> record, PreparedOrder prepared) {
         RawOrder raw = RawOrderListener.raw(record);
@@ -142,12 +143,14 @@ public class ImportWriter {
         }
         int attempts = Math.max(1, config.importing().attempts());
         PreparedOrder order = prepared;
+        String what = "Import of Cart.com order " + event.cartOrderId() + " of store " + event.storeId();
         for (int attempt = 1; ; attempt++) {
             try {
-                if (order == null) {
-                    order = preparer.prepare(List.of(raw)).get(0);
-                }
-                ImportOutcome outcome = importer.importAll(List.of(order)).get(0);
+                // A database outage is waited out, not counted: no order is dead-lettered because PostgreSQL was away.
+                PreparedOrder ready = order != null ? order
+                        : DatabaseOutages.retryThrough(what, () -> preparer.prepare(List.of(raw)).get(0));
+                order = ready;
+                ImportOutcome outcome = DatabaseOutages.retryThrough(what, () -> importer.importAll(List.of(ready)).get(0));
                 return outcome.rejected() ? reject(record, order, outcome.rejection()) : DONE;
             } catch (RuntimeException e) {
                 if (attempt >= attempts) {

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.importer.listener;
 
+import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
@@ -29,7 +30,8 @@ public class StoreSettingsListener {
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
         try {
-            apply(keyOf(message), message.getPayload());
+            String key = keyOf(message);
+            DatabaseOutages.retryThrough("snapshot of store " + key, () -> apply(key, message.getPayload()));
             return message.ack();
         } catch (MalformedEventException e) {
             LOG.warnf("Store snapshot sent to the dead-letter topic: %s", e.getMessage());

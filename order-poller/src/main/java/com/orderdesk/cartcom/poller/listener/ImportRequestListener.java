@@ -1,11 +1,12 @@
 package com.orderdesk.cartcom.poller.listener;
 
+import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.ManualImportRequested;
 import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -22,13 +23,15 @@ public class ImportRequestListener {
         this.imports = imports;
     }
 
+    /** A database outage is waited out, each attempt in its own transaction ({@link DatabaseOutages}). */
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void onRequest(ConsumerRecord<String, String> record) {
         // A malformed request (keyed by another store than its payload's included) goes to the DLQ with the reason.
         ManualImportRequested request = EventCodec.readKeyed(record.key(), record.value(), ManualImportRequested.class);
-        if (imports.record(request.importId(), request.storeId(), request.since())) {
+        boolean queued = DatabaseOutages.retryThrough("manual import " + request.importId(), () -> QuarkusTransaction
+                .requiringNew().call(() -> imports.record(request.importId(), request.storeId(), request.since())));
+        if (queued) {
             LOG.infof("manual import %s of store %d since %s queued", request.importId(), request.storeId(), request.since());
         }
     }

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.poller.listener;
 
+import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
@@ -30,12 +31,12 @@ public class StoreSettingsListener {
     public void onSnapshot(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             long storeId = storeIdFromKey(record.key());
-            applier.delete(storeId);
+            DatabaseOutages.retryThrough("deletion of store " + storeId, () -> applier.delete(storeId));
             LOG.infof("store %d deleted: no longer polled", storeId);
             return;
         }
         StoreIntegrationChanged snapshot = EventCodec.readKeyed(record.key(), record.value(), StoreIntegrationChanged.class);
-        if (applier.apply(snapshot)) {
+        if (DatabaseOutages.retryThrough("snapshot of store " + snapshot.storeId(), () -> applier.apply(snapshot))) {
             LOG.debugf("store %d snapshot version %d applied (active=%s)", (Object) snapshot.storeId(), (Object) snapshot.version(), (Object) snapshot.active());
         }
     }

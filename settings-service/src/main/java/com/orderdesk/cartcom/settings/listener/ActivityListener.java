@@ -1,13 +1,14 @@
 package com.orderdesk.cartcom.settings.listener;
 
+import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.settings.repository.ActivityLog;
 import com.orderdesk.cartcom.settings.repository.ImportProgress;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Keeps every service's ActivityRecorded events for the merchant. Idempotent: the event id is the primary key,
  * and import progress is only applied together with a first insert. A malformed record (a record keyed by another
  * store than its payload's included) throws MalformedEventException and goes to the dead-letter topic; the consumer
- * keeps going.
+ * keeps going. A database outage is waited out, each attempt in its own transaction ({@link DatabaseOutages}): an
+ * activity record is never dead-lettered because PostgreSQL was restarting.
  */
 @ApplicationScoped
 public class ActivityListener {
@@ -29,9 +31,13 @@ public class ActivityListener {
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void onActivity(ConsumerRecord<String, String> record) {
         ActivityRecorded event = EventCodec.readKeyed(record.key(), record.value(), ActivityRecorded.class);
+        DatabaseOutages.retryThrough("activity " + event.eventId(),
+                () -> QuarkusTransaction.requiringNew().run(() -> store(event)));
+    }
+
+    private void store(ActivityRecorded event) {
         if (activityLog.insert(event)) {
             importProgress.apply(event);
         }

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.shipments.listener;
 
+import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.OrderImported;
@@ -21,11 +22,15 @@ public class OrderImportedListener {
         this.recorder = recorder;
     }
 
-    /** A malformed record goes to the DLQ (channel config); a passing database hiccup is retried first. */
+    /**
+     * A malformed record goes to the DLQ (channel config); a database outage is waited out however long it lasts
+     * ({@link DatabaseOutages}), any other failure is retried a few times first.
+     */
     @Incoming(CHANNEL)
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onOrderImported(ConsumerRecord<String, String> record) {
-        recorder.record(EventCodec.readKeyed(record.key(), record.value(), OrderImported.class));
+        OrderImported event = EventCodec.readKeyed(record.key(), record.value(), OrderImported.class);
+        DatabaseOutages.retryThrough("OrderImported of Cart.com order " + event.cartOrderId(), () -> recorder.record(event));
     }
 }

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.shipments.listener;
 
+import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
@@ -25,6 +26,7 @@ public class ShipmentCreatedListener {
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onShipmentCreated(ConsumerRecord<String, String> record) {
-        intake.record(EventCodec.readKeyed(record.key(), record.value(), ShipmentCreated.class));
+        ShipmentCreated event = EventCodec.readKeyed(record.key(), record.value(), ShipmentCreated.class);
+        DatabaseOutages.retryThrough("shipment of store " + event.storeId(), () -> intake.record(event));
     }
 }

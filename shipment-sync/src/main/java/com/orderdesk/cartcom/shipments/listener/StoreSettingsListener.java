@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.shipments.listener;
 
+import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
@@ -29,10 +30,12 @@ public class StoreSettingsListener {
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onSnapshot(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            stores.markDeleted(storeIdOf(record.key()));
+            long storeId = storeIdOf(record.key());
+            DatabaseOutages.retryThrough("deletion of store " + storeId, () -> stores.markDeleted(storeId));
             return;
         }
-        snapshots.applyIfNewer(EventCodec.readKeyed(record.key(), record.value(), StoreIntegrationChanged.class));
+        StoreIntegrationChanged snapshot = EventCodec.readKeyed(record.key(), record.value(), StoreIntegrationChanged.class);
+        DatabaseOutages.retryThrough("snapshot of store " + snapshot.storeId(), () -> snapshots.applyIfNewer(snapshot));
     }
 
     private static long storeIdOf(String key) {

@@ -1,0 +1,107 @@
+package com.orderdesk.cartcom.model.consuming;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * A consumer's work on a record is retried for as long as PostgreSQL is away (restarting, failing over, out of
+ * connections), however long that is: the record waits, its partition waits behind it, and nothing is sent to a
+ * dead-letter topic because the database was down. Any other failure is thrown at once, for the consumer's own rules
+ * (a malformed record to the dead-letter topic, a bounded retry for the rest).
+ */
+public final class DatabaseOutages {
+    private static final Logger LOG = Logger.getLogger(DatabaseOutages.class);
+    /** First wait, then doubling up to {@link #MAX_WAIT}: quick through a restart, light on a long outage. */
+    public static final Duration FIRST_WAIT = Duration.ofMillis(500);
+    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    private static final int MAX_CAUSES = 32;
+
+    private DatabaseOutages() {
+    }
+
+    /** Runs {@code work} until it completes without a database outage; {@code what} names it in the log. */
+    public static void retryThrough(String what, Runnable work) {
+        retryThrough(what, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    public static <T> T retryThrough(String what, Supplier<T> work) {
+        return retryThrough(what, work, FIRST_WAIT, MAX_WAIT);
+    }
+
+    static <T> T retryThrough(String what, Supplier<T> work, Duration firstWait, Duration maxWait) {
+        Duration wait = firstWait;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (!isOutage(e)) {
+                    throw e;
+                }
+                LOG.warnf("%s waits for the database (attempt %d failed, next in %d ms): %s", what, attempt,
+                        wait.toMillis(), rootMessage(e));
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(maxWait) > 0 ? maxWait : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * Whether the failure, or any cause of it, says the database could not be reached or dropped the connection:
+     * SQLState class 08 (connection exception), 57P01-57P03 (shut down, crashed, starting up), class 53 (out of
+     * connections or memory), the JDBC driver's transient and recoverable kinds, or a connection pool that timed out
+     * waiting for a connection.
+     */
+    public static boolean isOutage(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.size() < MAX_CAUSES && seen.put(t, Boolean.TRUE) == null;
+             t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (outageState(sql.getSQLState()) || poolTimedOut(sql))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean outageState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("53") || state.equals("57P01")
+                || state.equals("57P02") || state.equals("57P03"));
+    }
+
+    /** Agroal's "acquisition timeout" carries no SQLState: every connection it could open failed or is in use. */
+    private static boolean poolTimedOut(SQLException e) {
+        return e.getSQLState() == null && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < MAX_CAUSES && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e + " (" + root + ")";
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.orderdesk.cartcom.model.consuming;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.orderdesk.cartcom.model.events.MalformedEventException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DatabaseOutagesTest {
+    private static final Duration SHORT = Duration.ofMillis(1);
+
+    /** What PostgreSQL's driver throws, wrapped the way the repositories wrap it. */
+    private static RuntimeException wrapped(String sqlState, String message) {
+        return new IllegalStateException("cannot store activity 42", new SQLException(message, sqlState));
+    }
+
+    @Test
+    void connectionFailuresShutdownsAndExhaustionAreOutages() {
+        assertTrue(DatabaseOutages.isOutage(wrapped("08003", "This connection has been closed.")));
+        assertTrue(DatabaseOutages.isOutage(wrapped("08006", "An I/O error occurred while sending to the backend.")));
+        assertTrue(DatabaseOutages.isOutage(wrapped("08001", "Connection to 127.0.0.1:5432 refused.")));
+        assertTrue(DatabaseOutages.isOutage(wrapped("57P01", "terminating connection due to administrator command")));
+        assertTrue(DatabaseOutages.isOutage(wrapped("57P03", "the database system is starting up")));
+        assertTrue(DatabaseOutages.isOutage(wrapped("53300", "too many clients already")));
+        assertTrue(DatabaseOutages.isOutage(wrapped(null, "Sorry, acquisition timeout!")));
+        assertTrue(DatabaseOutages.isOutage(new RuntimeException(new SQLTransientConnectionException("gone"))));
+    }
+
+    @Test
+    void badDataAndBugsAreNotOutages() {
+        assertFalse(DatabaseOutages.isOutage(wrapped("23505", "duplicate key value violates unique constraint")));
+        assertFalse(DatabaseOutages.isOutage(wrapped("22P02", "invalid input syntax for type uuid")));
+        assertFalse(DatabaseOutages.isOutage(new RuntimeException(new SQLIntegrityConstraintViolationException("x"))));
+        assertFalse(DatabaseOutages.isOutage(new MalformedEventException("storeId missing")));
+        assertFalse(DatabaseOutages.isOutage(new NullPointerException()));
+    }
+
+    @Test
+    void aCauseCycleEnds() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+        assertFalse(DatabaseOutages.isOutage(a));
+    }
+
+    @Test
+    void workIsRetriedUntilTheDatabaseAnswers() {
+        AtomicInteger calls = new AtomicInteger();
+        String result = DatabaseOutages.retryThrough("test work", () -> {
+            if (calls.incrementAndGet() < 5) {
+                throw wrapped("08006", "An I/O error occurred while sending to the backend.");
+            }
+            return "stored";
+        }, SHORT, SHORT);
+        assertEquals("stored", result);
+        assertEquals(5, calls.get());
+    }
+
+    @Test
+    void anyOtherFailureIsThrownAtOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        MalformedEventException malformed = new MalformedEventException("storeId missing");
+        MalformedEventException thrown = assertThrows(MalformedEventException.class,
+                () -> DatabaseOutages.retryThrough("test work", () -> {
+                    calls.incrementAndGet();
+                    throw malformed;
+                }, SHORT, SHORT));
+        assertSame(malformed, thrown);
+        assertEquals(1, calls.get());
+
+        RuntimeException duplicate = wrapped("23505", "duplicate key");
+        assertSame(duplicate, assertThrows(IllegalStateException.class,
+                () -> DatabaseOutages.retryThrough("test work", () -> {
+                    throw duplicate;
+                }, SHORT, SHORT)));
+    }
+}
