@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -53,8 +54,8 @@ public final class StoreSnapshots {
     }
 
     /**
-     * {@link #find} for many stores in one query: every id asked for is a key, with an empty value for a store that
-     * is unknown or deleted.
+     * The newest snapshots of many stores that were not deleted, in one query: every id asked for is a key, with an
+     * empty value for a store that is unknown or deleted.
      */
     public Map<Long, Optional<StoreIntegrationChanged>> findAll(Collection<Long> storeIds) {
         Map<Long, Optional<StoreIntegrationChanged>> found = new HashMap<>();
@@ -79,16 +80,6 @@ public final class StoreSnapshots {
 
     /** The newest snapshot of a store that was not deleted. */
     public Optional<StoreIntegrationChanged> find(long storeId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT snapshot FROM store_snapshot WHERE store_id = ? AND NOT deleted")) {
-            select.setLong(1, storeId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(EventCodec.read(rs.getString(1), StoreIntegrationChanged.class))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read snapshot of store " + storeId, e);
-        }
+        return findAll(List.of(storeId)).get(storeId);
     }
 }

@@ -4,8 +4,12 @@ import com.orderdesk.cartcom.devstack.ServiceProcess;
 import com.orderdesk.cartcom.launcher.LocalSystem;
 import com.orderdesk.cartcom.launcher.Service;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -13,7 +17,9 @@ import java.util.function.IntConsumer;
 /**
  * SIGKILLs service processes at random moments and starts them again, and once restarts the Kafka broker and once
  * PostgreSQL, while the workload runs. Every kill is followed by a restart, so at most one instance of a service is
- * down at a time and the system can always make progress.
+ * down at a time and the system can always make progress. The victims come in rounds, each a shuffle of every
+ * process, so with as many kills as processes each is killed once, with twice as many twice (picked independently,
+ * at 16 kills of 8 processes, more often than not some process would never be killed).
  */
 final class Chaos implements Runnable {
     private final LocalSystem system;
@@ -23,6 +29,7 @@ final class Chaos implements Runnable {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicInteger done = new AtomicInteger();
     private final List<String> journal = new ArrayList<>();
+    private final Map<String, Integer> killed = new HashMap<>();
     private volatile RuntimeException failure;
 
     /** {@code afterEachKill} gets the number of the kill just done (1-based), e.g. to add orders between kills. */
@@ -35,10 +42,7 @@ final class Chaos implements Runnable {
 
     @Override
     public void run() {
-        List<ServiceProcess> targets = new ArrayList<>();
-        for (Service service : Service.values()) {
-            targets.addAll(system.instances(service));
-        }
+        List<ServiceProcess> victims = victims();
         int brokerAt = kills / 3;
         int postgresAt = (2 * kills) / 3;
         try {
@@ -56,8 +60,8 @@ final class Chaos implements Runnable {
                     pause(1_000);
                     system.stack().postgres().start();
                 }
-                ServiceProcess victim = targets.get(random.nextInt(targets.size()));
-                log("SIGKILL " + victim.name());
+                ServiceProcess victim = victims.get(i);
+                recordKill(victim);
                 victim.kill();
                 pause(500 + random.nextInt(2_000));
                 victim.start();
@@ -66,6 +70,30 @@ final class Chaos implements Runnable {
         } catch (RuntimeException e) {
             failure = e;
         }
+    }
+
+    /** Every process once per round, each round in a random order, as many rounds as the kills need. */
+    private List<ServiceProcess> victims() {
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (Service service : Service.values()) {
+            processes.addAll(system.instances(service));
+        }
+        List<ServiceProcess> victims = new ArrayList<>();
+        while (victims.size() < kills) {
+            List<ServiceProcess> round = new ArrayList<>(processes);
+            Collections.shuffle(round, random);
+            victims.addAll(round);
+        }
+        return victims;
+    }
+
+    /** How often each process was killed, by name; every process is a key. */
+    synchronized Map<String, Integer> killsByProcess() {
+        Map<String, Integer> byProcess = new TreeMap<>();
+        for (Service service : Service.values()) {
+            system.instances(service).forEach(p -> byProcess.put(p.name(), killed.getOrDefault(p.name(), 0)));
+        }
+        return byProcess;
     }
 
     void stop() {
@@ -88,6 +116,11 @@ final class Chaos implements Runnable {
 
     synchronized List<String> journal() {
         return List.copyOf(journal);
+    }
+
+    private synchronized void recordKill(ServiceProcess victim) {
+        killed.merge(victim.name(), 1, Integer::sum);
+        log("SIGKILL " + victim.name());
     }
 
     private synchronized void log(String line) {

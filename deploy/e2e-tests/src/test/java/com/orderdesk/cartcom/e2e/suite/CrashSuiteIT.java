@@ -38,7 +38,7 @@ class CrashSuiteIT {
 
     @Test
     void everyOrderAndShipmentExactlyOnceDespiteKillsAndRestarts() throws Exception {
-        SuiteSize size = SuiteSize.fromSystemProperties(4, 20, 0.4, 6);
+        SuiteSize size = SuiteSize.fromSystemProperties(4, 20, 0.4, 8);
         Workload workload = new Workload(system, size);
         workload.connectStores(Map.of("plan", "gold"));
 
@@ -56,6 +56,11 @@ class CrashSuiteIT {
         chaos.rethrow();
         System.out.println("[suite] chaos: " + chaos.journal());
         assertEquals(size.kills(), chaos.killsDone(), "every planned kill happened during the run");
+        Map<String, Integer> killsByProcess = chaos.killsByProcess();
+        System.out.println("[suite] kills by process: " + killsByProcess);
+        int fewest = size.kills() / killsByProcess.size();
+        assertTrue(killsByProcess.values().stream().allMatch(k -> k >= fewest),
+                "each process killed at least " + fewest + " times: " + killsByProcess);
         List<String> deadLetters = DeadLetters.all(system.stack().bootstrapServers());
         assertTrue(deadLetters.isEmpty(), "no record should be dead-lettered: " + deadLetters);
         assertTrue(workload.discrepancies().isEmpty(), "still consistent after the chaos ended");

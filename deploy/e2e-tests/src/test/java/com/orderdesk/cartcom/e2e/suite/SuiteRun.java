@@ -38,7 +38,9 @@ final class SuiteRun {
                         return;
                     }
                 }
-                System.out.printf("[suite] %d orders wait to be shipped; %d shipped%n", waiting, workload.shippedCount());
+                System.out.printf("[suite] %d orders wait to be shipped; %d shipped%s%n", waiting,
+                        workload.shippedCount(), waiting == 0 && complete
+                                ? "; " + problems.size() + " not there yet, first: " + problems.get(0) : "");
             } catch (RuntimeException unavailable) {
                 // Like a merchant's script: an instance being killed, PostgreSQL restarting, or a store whose
                 // snapshot has not reached the importer yet answers with an error for a moment; ask again.
