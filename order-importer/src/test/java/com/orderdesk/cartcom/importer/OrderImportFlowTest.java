@@ -8,10 +8,11 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.devstack.ConnectionDropper;
+import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.importer.support.CartcomFixtures;
 import com.orderdesk.cartcom.importer.support.FakeCartcomResource;
 import com.orderdesk.cartcom.importer.support.KafkaTestClient;
-import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
@@ -37,10 +38,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -345,6 +348,40 @@ class OrderImportFlowTest {
         assertEquals(importId, failed.importId());
         asStore(STORE_B, KEY_B).queryParam("source_id", "CC-" + refused)
                 .get("/api/v1/stores/{s}/orders", STORE_B).then().body("total", equalTo(0));
+    }
+
+    /**
+     * PostgreSQL drops every connection of the importer again and again for a few seconds (a restart, a failover)
+     * while orders arrive: each waits for the database and imports once, in order; none is dead-lettered. Only the
+     * malformed marker sent afterwards reaches the dead-letter topic, and a store's records are handled in order, so
+     * a dead-lettered order would have come before it.
+     */
+    @Test
+    void ordersArrivingWhileTheDatabaseDropsConnectionsImportOnceAndNoneIsDeadLettered() throws Exception {
+        List<Long> sent = new ArrayList<>();
+        String store = String.valueOf(STORE_B);
+        CompletableFuture<Integer> outage = ConnectionDropper.dropFor(Duration.ofSeconds(4));
+        for (int i = 0; i < 20; i++) {
+            long cartOrderId = ++nextOrder;
+            sent.add(cartOrderId);
+            kafka.send(Topics.ORDERS_RAW, store, EventCodec.write(CartcomFixtures.fetched(STORE_B, cartOrderId, null)));
+            Thread.sleep(150);
+        }
+        assertTrue(outage.get() > 0, "the importer's connections were dropped");
+        String marker = "not JSON, after the outage " + RUN;
+        kafka.send(Topics.ORDERS_RAW, store, marker);
+
+        List<Long> ids = new ArrayList<>();
+        for (long cartOrderId : sent) {
+            ids.add(awaitImported(STORE_B, KEY_B, cartOrderId));
+        }
+        assertEquals(ids.stream().sorted().toList(), ids, "the store's orders in the order they arrived");
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.dlq(Topics.ORDERS_RAW),
+                r -> store.equals(r.key()) && (marker.equals(r.value())
+                        || sent.stream().anyMatch(id -> r.value() != null && r.value().contains("\"cartOrderId\":" + id))),
+                1, WAIT);
+        assertEquals(List.of(marker), dead.stream().map(ConsumerRecord::value).toList(),
+                "only the malformed marker is dead-lettered");
     }
 
     @Test

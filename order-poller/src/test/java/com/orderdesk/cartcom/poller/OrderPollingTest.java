@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.cartcom.devstack.ConnectionDropper;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.Topics;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -130,6 +132,36 @@ class OrderPollingTest extends PollerTestBase {
             assertTrue(gap.compareTo(Duration.ofMillis(1500)) >= 0, "two calls in one poll: " + idle);
         }
         assertEquals(1, published(storeId).size());
+    }
+
+    /**
+     * PostgreSQL drops every connection of the poller again and again for a few seconds (a restart, a failover)
+     * while store snapshots arrive: each waits for the database and is kept, none is dead-lettered. Only the malformed
+     * marker sent afterwards for each store reaches the dead-letter topic, and a store's records are handled in
+     * order, so a dead-lettered snapshot would have come before it.
+     */
+    @Test
+    void snapshotsArrivingWhileTheDatabaseDropsConnectionsAreKeptNotDeadLettered() throws Exception {
+        SandboxStores.Store store = SandboxStores.create();
+        List<Long> storeIds = new ArrayList<>();
+        CompletableFuture<Integer> outage = ConnectionDropper.dropFor(Duration.ofSeconds(4));
+        for (int i = 0; i < 12; i++) {
+            long storeId = newStoreId();
+            storeIds.add(storeId);
+            send(Topics.STORE_SETTINGS, snapshot(storeId, 1, false, store.domain(), store.token(), List.of(1L)));
+            Thread.sleep(300);
+        }
+        assertTrue(outage.get() > 0, "the poller's connections were dropped");
+        String marker = "not json, after the outage";
+        storeIds.forEach(storeId -> send(Topics.STORE_SETTINGS, Long.toString(storeId), marker));
+
+        for (long storeId : storeIds) {
+            await().atMost(WAIT).until(() -> !settingsDlq.forKey(storeId).isEmpty());
+            assertEquals(List.of(marker), settingsDlq.forKey(storeId).stream().map(ConsumerRecord::value).toList(),
+                    "only the marker of store " + storeId + " is dead-lettered");
+            assertEquals(1, snapshots.find(storeId).orElseThrow().version());
+            assertFalse(schedule.find(storeId).orElseThrow().active());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
+import com.orderdesk.cartcom.devstack.ConnectionDropper;
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
@@ -23,10 +24,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,8 +33,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -215,7 +210,7 @@ class ActivityAndStatusTest {
         TestStore store = Api.configuredStore();
         String key = String.valueOf(store.id());
         int records = 20;
-        CompletableFuture<Integer> outage = CompletableFuture.supplyAsync(ActivityAndStatusTest::dropConnectionsForAFewSeconds);
+        CompletableFuture<Integer> outage = ConnectionDropper.dropFor(Duration.ofSeconds(4));
         for (int i = 0; i < records; i++) {
             publish(ActivityRecorded.of(store.id(), "poll", Level.info, "during the outage " + i));
             Thread.sleep(150);
@@ -230,29 +225,6 @@ class ActivityAndStatusTest {
                 found -> found.stream().anyMatch(r -> marker.equals(r.value())));
         assertEquals(List.of(marker), dead.stream().map(ConsumerRecord::value).toList(),
                 "only the malformed marker is dead-lettered");
-    }
-
-    /** Terminates every other connection to this test's database every 100 ms for 4 s; returns how many. */
-    private static int dropConnectionsForAFewSeconds() {
-        Config config = ConfigProvider.getConfig();
-        try (Connection admin = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-             Statement terminate = admin.createStatement()) {
-            long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
-            int dropped = 0;
-            while (System.nanoTime() < end) {
-                try (ResultSet rs = terminate.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                        + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
-                    rs.next();
-                    dropped += rs.getInt(1);
-                }
-                Thread.sleep(100);
-            }
-            return dropped;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot drop connections", e);
-        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

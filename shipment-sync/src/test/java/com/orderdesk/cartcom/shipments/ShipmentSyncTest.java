@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.cartcom.devstack.ConnectionDropper;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.EventHeaders;
@@ -16,10 +17,12 @@ import com.orderdesk.cartcom.shipments.SandboxFixtures.StoreSetup;
 import com.orderdesk.cartcom.shipments.repository.ShipmentState;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +128,43 @@ class ShipmentSyncTest extends SandboxTestBase {
         assertEquals(1, calls(store, "POST", "/order_shipments").size(), "a 409 is not retried");
         assertTrue(calls(store, "PUT", "/status").isEmpty());
         assertEquals(SandboxFixtures.OPEN_STATUS, fixtures.cartStatus(store, order));
+    }
+
+    /**
+     * PostgreSQL drops every connection of shipment-sync again and again for a few seconds (a restart, a failover)
+     * while orders and their shipments arrive: every event waits for the database and is kept, every shipment reaches
+     * Cart.com once. Only the malformed markers sent afterwards reach the dead-letter topics, and a store's records
+     * are handled in order, so a dead-lettered event would have come before them.
+     */
+    @Test
+    void eventsArrivingWhileTheDatabaseDropsConnectionsAreKeptNotDeadLettered() throws Exception {
+        Store store = fixtures.store(StoreSetup.syncing());
+        String key = Long.toString(store.storeId());
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            orders.add(fixtures.cartOrder(store));
+        }
+        CompletableFuture<Integer> outage = ConnectionDropper.dropFor(Duration.ofSeconds(4));
+        for (Order order : orders) {
+            kafka.publish(Topics.ORDERS_IMPORTED, order.event());
+            fixtures.ship(store, order, List.of());
+            Thread.sleep(300);
+        }
+        assertTrue(outage.get() > 0, "shipment-sync's connections were dropped");
+        String marker = "not json, after the outage " + UUID.randomUUID();
+        kafka.publishRaw(Topics.ORDERS_IMPORTED, key, marker);
+        kafka.publishRaw(Topics.SHIPMENTS_CREATED, key, marker);
+
+        for (Order order : orders) {
+            await().atMost(WAIT).until(() -> fixtures.cartStatus(store, order) == SandboxFixtures.SHIPPED_STATUS);
+            assertEquals(1, fixtures.cartShipments(store, order).size(), "one shipment at Cart.com");
+        }
+        for (String topic : List.of(Topics.ORDERS_IMPORTED, Topics.SHIPMENTS_CREATED)) {
+            List<ConsumerRecord<String, String>> dead = kafka.read(Topics.dlq(topic),
+                    r -> key.equals(r.key()) && (r.value() == null || !r.value().startsWith("not json") || marker.equals(r.value())), 1, WAIT);
+            assertEquals(List.of(marker), dead.stream().map(ConsumerRecord::value).toList(),
+                    "only the malformed marker is dead-lettered from " + topic);
+        }
     }
 
     @Test

@@ -5,9 +5,13 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -22,7 +26,7 @@ public final class DatabaseOutages {
     /** First wait, then doubling up to {@link #MAX_WAIT}: quick through a restart, light on a long outage. */
     public static final Duration FIRST_WAIT = Duration.ofMillis(500);
     public static final Duration MAX_WAIT = Duration.ofSeconds(30);
-    private static final int MAX_CAUSES = 32;
+    private static final int MAX_CAUSES = 64;
 
     private DatabaseOutages() {
     }
@@ -57,15 +61,21 @@ public final class DatabaseOutages {
     }
 
     /**
-     * Whether the failure, or any cause of it, says the database could not be reached or dropped the connection:
-     * SQLState class 08 (connection exception), 57P01-57P03 (shut down, crashed, starting up), class 53 (out of
-     * connections or memory), the JDBC driver's transient and recoverable kinds, or a connection pool that timed out
-     * waiting for a connection.
+     * Whether the failure, or any cause or suppressed exception of it, says the database could not be reached or
+     * dropped the connection: SQLState class 08 (connection exception), 57P01-57P03 (shut down, crashed, starting up),
+     * class 53 (out of connections or memory), the JDBC driver's transient and recoverable kinds, or a connection pool
+     * that timed out waiting for a connection. Suppressed exceptions count because a transaction manager reports a
+     * commit that met a dropped connection as a rollback, with the driver's error suppressed beside it.
      */
     public static boolean isOutage(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.size() < MAX_CAUSES && seen.put(t, Boolean.TRUE) == null;
-             t = t.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> toVisit = new ArrayDeque<>();
+        toVisit.add(failure);
+        while (!toVisit.isEmpty() && seen.size() < MAX_CAUSES) {
+            Throwable t = toVisit.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
@@ -73,6 +83,10 @@ public final class DatabaseOutages {
             if (t instanceof SQLException sql && (outageState(sql.getSQLState()) || poolTimedOut(sql))) {
                 return true;
             }
+            if (t.getCause() != null) {
+                toVisit.add(t.getCause());
+            }
+            toVisit.addAll(Arrays.asList(t.getSuppressed()));
         }
         return false;
     }

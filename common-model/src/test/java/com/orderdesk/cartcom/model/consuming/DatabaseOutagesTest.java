@@ -34,6 +34,16 @@ class DatabaseOutagesTest {
         assertTrue(DatabaseOutages.isOutage(new RuntimeException(new SQLTransientConnectionException("gone"))));
     }
 
+    /** How Narayana reports a commit whose connection PostgreSQL terminated: the driver's error is suppressed. */
+    @Test
+    void aCommitThatMetADroppedConnectionIsAnOutage() {
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        RuntimeException rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertTrue(DatabaseOutages.isOutage(new RuntimeException("QuarkusTransactionException", rollback)));
+    }
+
     @Test
     void badDataAndBugsAreNotOutages() {
         assertFalse(DatabaseOutages.isOutage(wrapped("23505", "duplicate key value violates unique constraint")));
