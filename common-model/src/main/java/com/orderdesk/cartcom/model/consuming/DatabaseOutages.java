@@ -55,7 +55,8 @@ public final class DatabaseOutages {
                 LOG.warnf("%s waits for the database (attempt %d failed, next in %d ms): %s", what, attempt,
                         wait.toMillis(), rootMessage(e));
                 sleep(wait);
-                wait = wait.multipliedBy(2).compareTo(maxWait) > 0 ? maxWait : wait.multipliedBy(2);
+                Duration doubled = wait.multipliedBy(2);
+                wait = doubled.compareTo(maxWait) > 0 ? maxWait : doubled;
             }
         }
     }

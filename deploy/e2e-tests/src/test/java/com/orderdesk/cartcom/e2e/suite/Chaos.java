@@ -74,10 +74,7 @@ final class Chaos implements Runnable {
 
     /** Every process once per round, each round in a random order, as many rounds as the kills need. */
     private List<ServiceProcess> victims() {
-        List<ServiceProcess> processes = new ArrayList<>();
-        for (Service service : Service.values()) {
-            processes.addAll(system.instances(service));
-        }
+        List<ServiceProcess> processes = processes();
         List<ServiceProcess> victims = new ArrayList<>();
         while (victims.size() < kills) {
             List<ServiceProcess> round = new ArrayList<>(processes);
@@ -90,10 +87,16 @@ final class Chaos implements Runnable {
     /** How often each process was killed, by name; every process is a key. */
     synchronized Map<String, Integer> killsByProcess() {
         Map<String, Integer> byProcess = new TreeMap<>();
-        for (Service service : Service.values()) {
-            system.instances(service).forEach(p -> byProcess.put(p.name(), killed.getOrDefault(p.name(), 0)));
-        }
+        processes().forEach(p -> byProcess.put(p.name(), killed.getOrDefault(p.name(), 0)));
         return byProcess;
+    }
+
+    private List<ServiceProcess> processes() {
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (Service service : Service.values()) {
+            processes.addAll(system.instances(service));
+        }
+        return processes;
     }
 
     void stop() {
