@@ -62,7 +62,7 @@ public final class DatabaseOutages {
     }
 
     /**
-     * Whether the failure, or any cause or suppressed exception of it, says the database could not be reached or
+     * Whether the failure, or any cause, suppressed or next (JDBC batch) exception of it, says the database could not be reached or
      * dropped the connection: SQLState class 08 (connection exception), 57P01-57P03 (shut down, crashed, starting up),
      * class 53 (out of connections or memory), the JDBC driver's transient and recoverable kinds, or a connection pool
      * that timed out waiting for a connection. Suppressed exceptions count because a transaction manager reports a
@@ -86,6 +86,10 @@ public final class DatabaseOutages {
             }
             if (t.getCause() != null) {
                 toVisit.add(t.getCause());
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                // A failed JDBC batch says "see getNextException"; the statement's own error is there.
+                toVisit.add(sql.getNextException());
             }
             toVisit.addAll(Arrays.asList(t.getSuppressed()));
         }

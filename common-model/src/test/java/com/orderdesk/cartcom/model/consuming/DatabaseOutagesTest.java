@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.orderdesk.cartcom.model.events.MalformedEventException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
@@ -42,6 +43,21 @@ class DatabaseOutagesTest {
         RuntimeException rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
         rollback.addSuppressed(xa);
         assertTrue(DatabaseOutages.isOutage(new RuntimeException("QuarkusTransactionException", rollback)));
+    }
+
+    /** A JDBC batch whose connection was terminated: the statement's own error is the batch exception's next one. */
+    @Test
+    void aBatchThatMetADroppedConnectionIsAnOutage() {
+        assertTrue(DatabaseOutages.isOutage(new IllegalStateException("import of 3 orders failed",
+                failedBatch(new SQLException("FATAL: terminating connection due to administrator command", "57P01")))));
+        assertFalse(DatabaseOutages.isOutage(new IllegalStateException("import of 3 orders failed",
+                failedBatch(new SQLException("duplicate key value violates unique constraint", "23505")))));
+    }
+
+    private static SQLException failedBatch(SQLException statementError) {
+        SQLException batch = new BatchUpdateException("Batch entry 0 was aborted", null, new int[0]);
+        batch.setNextException(statementError);
+        return batch;
     }
 
     @Test

@@ -84,8 +84,10 @@ public class ImportWriter {
                     ? importTogether(received.records(), received.prepared())
                     : received.records().stream().map(record -> importAlone(record, null)).toList();
             acknowledgeOnceSent(received, deadLetters);
-        } catch (RuntimeException e) {
-            // Not expected (each import catches its failures); never nack: SmallRye would dead-letter the whole batch.
+        } catch (Throwable e) {
+            // Not expected: each import catches its exceptions, but not an Error from below (a library's assertion
+            // under -ea was one). Without this it ended the batch without a word. Never nack: SmallRye would
+            // dead-letter the whole batch; unacknowledged, the channel turns unhealthy and a restart delivers it again.
             LOG.errorf(e, "Writing a batch of %d raw orders failed; it stays unacknowledged", received.records().size());
         }
     }
