@@ -351,10 +351,10 @@ class OrderImportFlowTest {
     }
 
     /**
-     * PostgreSQL drops every connection of the importer again and again for a few seconds (a restart, a failover)
-     * while orders arrive: each waits for the database and imports once, in order; none is dead-lettered. Only the
-     * malformed marker sent afterwards reaches the dead-letter topic, and a store's records are handled in order, so
-     * a dead-lettered order would have come before it.
+     * PostgreSQL refuses new connections and drops every connection of the importer again and again for a few seconds
+     * (a restart, a failover) while orders arrive: each waits for the database and imports once, in order; none is
+     * dead-lettered. Only the malformed marker sent afterwards reaches the dead-letter topic, and a store's records are
+     * handled in order, so a dead-lettered order would have come before it.
      */
     @Test
     void ordersArrivingWhileTheDatabaseDropsConnectionsImportOnceAndNoneIsDeadLettered() throws Exception {

@@ -135,10 +135,10 @@ class OrderPollingTest extends PollerTestBase {
     }
 
     /**
-     * PostgreSQL drops every connection of the poller again and again for a few seconds (a restart, a failover)
-     * while store snapshots arrive: each waits for the database and is kept, none is dead-lettered. Only the malformed
-     * marker sent afterwards for each store reaches the dead-letter topic, and a store's records are handled in
-     * order, so a dead-lettered snapshot would have come before it.
+     * PostgreSQL refuses new connections and drops every connection of the poller again and again for a few seconds (a
+     * restart, a failover) while store snapshots arrive: each waits for the database and is kept, none is
+     * dead-lettered. Only the malformed marker sent afterwards for each store reaches the dead-letter topic, and a
+     * store's records are handled in order, so a dead-lettered snapshot would have come before it.
      */
     @Test
     void snapshotsArrivingWhileTheDatabaseDropsConnectionsAreKeptNotDeadLettered() throws Exception {

@@ -200,10 +200,10 @@ class ActivityAndStatusTest {
     }
 
     /**
-     * PostgreSQL drops every connection of this service again and again for a few seconds (as in a restart or a
-     * failover) while activity arrives: each record waits for the database and is kept, none is dead-lettered. Only
-     * the malformed marker sent afterwards reaches the dead-letter topic, and the consumer handles a key's records in
-     * order, so a dead-lettered activity record would have come before it.
+     * PostgreSQL refuses new connections and drops every connection of this service again and again for a few seconds
+     * (as in a restart or a failover) while activity arrives: each record waits for the database and is kept, none is
+     * dead-lettered. Only the malformed marker sent afterwards reaches the dead-letter topic, and the consumer handles
+     * a key's records in order, so a dead-lettered activity record would have come before it.
      */
     @Test
     void activityArrivingWhileTheDatabaseDropsConnectionsIsKeptNotDeadLettered() throws Exception {

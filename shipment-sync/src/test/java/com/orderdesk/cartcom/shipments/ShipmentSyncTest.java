@@ -131,10 +131,10 @@ class ShipmentSyncTest extends SandboxTestBase {
     }
 
     /**
-     * PostgreSQL drops every connection of shipment-sync again and again for a few seconds (a restart, a failover)
-     * while orders and their shipments arrive: every event waits for the database and is kept, every shipment reaches
-     * Cart.com once. Only the malformed markers sent afterwards reach the dead-letter topics, and a store's records
-     * are handled in order, so a dead-lettered event would have come before them.
+     * PostgreSQL refuses new connections and drops every connection of shipment-sync again and again for a few seconds
+     * (a restart, a failover) while orders and their shipments arrive: every event waits for the database and is kept,
+     * every shipment reaches Cart.com once. Only the malformed markers sent afterwards reach the dead-letter topics,
+     * and a store's records are handled in order, so a dead-lettered event would have come before them.
      */
     @Test
     void eventsArrivingWhileTheDatabaseDropsConnectionsAreKeptNotDeadLettered() throws Exception {

@@ -62,11 +62,12 @@ public final class DatabaseOutages {
     }
 
     /**
-     * Whether the failure, or any cause, suppressed or next (JDBC batch) exception of it, says the database could not be reached or
-     * dropped the connection: SQLState class 08 (connection exception), 57P01-57P03 (shut down, crashed, starting up),
-     * class 53 (out of connections or memory), the JDBC driver's transient and recoverable kinds, or a connection pool
-     * that timed out waiting for a connection. Suppressed exceptions count because a transaction manager reports a
-     * commit that met a dropped connection as a rollback, with the driver's error suppressed beside it.
+     * Whether the failure, or any cause, suppressed or next (JDBC batch) exception of it, says the database could not
+     * be reached or dropped the connection: SQLState class 08 (connection exception), 57P01-57P03 (shut down, crashed,
+     * starting up), class 53 (out of connections or memory), a database closed to connections, the JDBC driver's
+     * transient and recoverable kinds, or a connection pool that timed out waiting for a connection. Suppressed
+     * exceptions count because a transaction manager reports a commit that met a dropped connection as a rollback,
+     * with the driver's error suppressed beside it.
      */
     public static boolean isOutage(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -81,7 +82,7 @@ public final class DatabaseOutages {
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && (outageState(sql.getSQLState()) || poolTimedOut(sql))) {
+            if (t instanceof SQLException sql && (outageState(sql.getSQLState()) || poolTimedOut(sql) || closed(sql))) {
                 return true;
             }
             if (t.getCause() != null) {
@@ -99,6 +100,12 @@ public final class DatabaseOutages {
     private static boolean outageState(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("53") || state.equals("57P01")
                 || state.equals("57P02") || state.equals("57P03"));
+    }
+
+    /** The database refuses connections: an administrator closed it ({@code ALLOW_CONNECTIONS false}) for maintenance. */
+    private static boolean closed(SQLException e) {
+        return "55000".equals(e.getSQLState()) && e.getMessage() != null
+                && e.getMessage().contains("is not currently accepting connections");
     }
 
     /** Agroal's "acquisition timeout" carries no SQLState: every connection it could open failed or is in use. */

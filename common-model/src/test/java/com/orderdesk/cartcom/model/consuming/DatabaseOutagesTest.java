@@ -32,6 +32,8 @@ class DatabaseOutagesTest {
         assertTrue(DatabaseOutages.isOutage(wrapped("57P03", "the database system is starting up")));
         assertTrue(DatabaseOutages.isOutage(wrapped("53300", "too many clients already")));
         assertTrue(DatabaseOutages.isOutage(wrapped(null, "Sorry, acquisition timeout!")));
+        assertTrue(DatabaseOutages.isOutage(
+                wrapped("55000", "FATAL: database \"importer\" is not currently accepting connections")));
         assertTrue(DatabaseOutages.isOutage(new RuntimeException(new SQLTransientConnectionException("gone"))));
     }
 
@@ -64,6 +66,8 @@ class DatabaseOutagesTest {
     void badDataAndBugsAreNotOutages() {
         assertFalse(DatabaseOutages.isOutage(wrapped("23505", "duplicate key value violates unique constraint")));
         assertFalse(DatabaseOutages.isOutage(wrapped("22P02", "invalid input syntax for type uuid")));
+        assertFalse(DatabaseOutages.isOutage(
+                wrapped("55000", "currval of sequence \"od_order_id_seq\" is not yet defined in this session")));
         assertFalse(DatabaseOutages.isOutage(new RuntimeException(new SQLIntegrityConstraintViolationException("x"))));
         assertFalse(DatabaseOutages.isOutage(new MalformedEventException("storeId missing")));
         assertFalse(DatabaseOutages.isOutage(new NullPointerException()));
