@@ -384,6 +384,64 @@ class OrderImportFlowTest {
                 "only the malformed marker is dead-lettered");
     }
 
+    /**
+     * The poller fetched these orders under store settings that have not reached the importer yet (settings and
+     * orders are separate topics): here the store is still disconnected. They wait for those settings and import, in
+     * order; none is dead-lettered as "not active".
+     */
+    @Test
+    void ordersFetchedUnderNewerStoreSettingsWaitForThem() throws Exception {
+        long storeF = RUN * 10 + 7;
+        String keyF = ApiKeys.generate();
+        var connected = CartcomFixtures.store(storeF, 1, keyF, "token-f", crypto, null);
+        var disconnected = CartcomFixtures.disconnected(connected);
+        String store = String.valueOf(storeF);
+        kafka.send(Topics.STORE_SETTINGS, store, EventCodec.write(connected));
+        kafka.send(Topics.STORE_SETTINGS, store, EventCodec.write(disconnected));
+        await().atMost(WAIT).until(() -> snapshotVersion(storeF) == 2);
+
+        List<Long> sent = List.of(++nextOrder, ++nextOrder);
+        for (long cartOrderId : sent) {
+            kafka.send(Topics.ORDERS_RAW, store,
+                    EventCodec.write(CartcomFixtures.fetched(storeF, cartOrderId, null).atStoreVersion(3)));
+        }
+        Thread.sleep(1500);
+        assertEquals(0, orderCount(storeF), "nothing imported or rejected under the old settings");
+        assertEquals(0, kafka.await(Topics.dlq(Topics.ORDERS_RAW), r -> store.equals(r.key()), Integer.MAX_VALUE,
+                Duration.ofSeconds(3)).size(), "nothing dead-lettered while waiting");
+        kafka.send(Topics.STORE_SETTINGS, store, EventCodec.write(CartcomFixtures.store(storeF, 3, keyF, "token-f", crypto, null)));
+
+        List<Long> ids = new ArrayList<>();
+        for (long cartOrderId : sent) {
+            ids.add(awaitImported(storeF, keyF, cartOrderId));
+        }
+        assertEquals(ids.stream().sorted().toList(), ids, "in the order they arrived");
+        String marker = "not JSON, after orders fetched under newer settings " + RUN;
+        kafka.send(Topics.ORDERS_RAW, store, marker);
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.dlq(Topics.ORDERS_RAW),
+                r -> store.equals(r.key()), 1, WAIT);
+        assertEquals(List.of(marker), dead.stream().map(ConsumerRecord::value).toList(), "only the marker is dead-lettered");
+    }
+
+    /** Settings that never come: after {@code importer.import.store-settings-wait} the order goes to the DLQ, saying so. */
+    @Test
+    void anOrderWhoseStoreSettingsNeverArriveIsDeadLetteredAfterTheWait() {
+        long waiting = ++nextOrder;
+        long next = ++nextOrder;
+        String store = String.valueOf(STORE_B);
+        kafka.send(Topics.ORDERS_RAW, store,
+                EventCodec.write(CartcomFixtures.fetched(STORE_B, waiting, null).atStoreVersion(99)));
+        kafka.send(Topics.ORDERS_RAW, store, EventCodec.write(CartcomFixtures.fetched(STORE_B, next, null)));
+
+        ConsumerRecord<String, String> dead = kafka.await(Topics.dlq(Topics.ORDERS_RAW),
+                r -> r.value() != null && r.value().contains("\"cartOrderId\":" + waiting), 1, WAIT).get(0);
+        String reason = KafkaTestClient.header(dead, EventHeaders.DLQ_REASON);
+        assertTrue(reason.contains("version 99") && reason.contains("did not arrive"), reason);
+        awaitImported(STORE_B, KEY_B, next);
+        asStore(STORE_B, KEY_B).queryParam("source_id", "CC-" + waiting)
+                .get("/api/v1/stores/{s}/orders", STORE_B).then().body("total", equalTo(0));
+    }
+
     @Test
     void aBatchDeliveredAgainAfterACrashImportsOnlyWhatIsNew() {
         // Decreasing ids: the order of arrival is what a store's orders keep.
@@ -542,6 +600,17 @@ class OrderImportFlowTest {
                     .get("/api/v1/stores/{s}/orders", storeId).then().statusCode(200).extract().jsonPath();
             return page.getInt("total") == 1 ? page.getLong("orders[0].id") : null;
         }, java.util.Objects::nonNull);
+    }
+
+    private long orderCount(long storeId) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM od_order WHERE store_id = ?")) {
+            s.setLong(1, storeId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The store snapshot version the importer holds (settings and orders are separate topics: no ordering between them). */

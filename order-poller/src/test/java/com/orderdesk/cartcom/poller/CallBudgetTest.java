@@ -27,6 +27,8 @@ class CallBudgetTest extends PollerTestBase {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> published(storeId).size() >= 12);
         assertEquals(ids, published(storeId).stream().map(CartOrderFetched::cartOrderId).sorted().toList());
+        assertTrue(published(storeId).stream().allMatch(e -> Long.valueOf(1).equals(e.storeVersion())),
+                "each says the store settings version it was fetched under");
         List<JsonNode> calls = SandboxStores.calls(store.domain());
         assertTrue(calls.stream().noneMatch(c -> c.path("status").asInt() == 429), "ran into the limit: " + calls);
         // The budget: one list call per page (plus the one that finds the end) and one select_many each per page.

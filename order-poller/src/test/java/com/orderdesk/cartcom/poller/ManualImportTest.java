@@ -54,6 +54,7 @@ class ManualImportTest extends PollerTestBase {
         List<CartOrderFetched> imported = imported(storeId, importId);
         assertEquals(expected, imported.stream().map(CartOrderFetched::cartOrderId).toList());
         assertTrue(imported.stream().allMatch(e -> e.customer() != null && e.shippingAddress() != null));
+        assertTrue(imported.stream().allMatch(e -> Long.valueOf(1).equals(e.storeVersion())), "fetched under version 1");
         JsonNode sweep = SandboxStores.listCalls(store.domain()).stream()
                 .filter(call -> SandboxStores.param(call, "ordered_at") != null).findFirst().orElseThrow();
         assertTrue(SandboxStores.param(sweep, "ordered_at").startsWith("gte:") && SandboxStores.param(sweep, "ordered_at").endsWith("Z"));

@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * One Cart.com order as the poller received it, self-contained: the order (with items, payments, shipments
  * and custom fields expanded), its two addresses and its customer, so the importer never calls Cart.com.
+ * {@code storeVersion} (added; absent from older producers) is the store's settings snapshot version the poller
+ * fetched it under.
  */
 public record CartOrderFetched(
         UUID eventId,
@@ -20,7 +22,8 @@ public record CartOrderFetched(
         ObjectNode order,
         ObjectNode shippingAddress,
         ObjectNode billingAddress,
-        ObjectNode customer) implements IntegrationEvent {
+        ObjectNode customer,
+        Long storeVersion) implements IntegrationEvent {
 
     public static final String TYPE = "CartOrderFetched";
 
@@ -28,6 +31,15 @@ public record CartOrderFetched(
                                       ObjectNode shippingAddress, ObjectNode billingAddress, ObjectNode customer) {
         Instant now = Instant.now();
         return new CartOrderFetched(UUID.randomUUID(), TYPE, SCHEMA_VERSION, now, storeId, cartOrderId, importId, now,
-                order, shippingAddress, billingAddress, customer);
+                order, shippingAddress, billingAddress, customer, null);
+    }
+
+    /**
+     * The same event, saying which version of the store's settings snapshot it was fetched under: a consumer whose
+     * copy of the store is older knows to wait for the newer one (settings and orders travel on separate topics).
+     */
+    public CartOrderFetched atStoreVersion(long version) {
+        return new CartOrderFetched(eventId, eventType, schemaVersion, occurredAt, storeId, cartOrderId, importId,
+                fetchedAt, order, shippingAddress, billingAddress, customer, version);
     }
 }

@@ -70,5 +70,12 @@ public interface ImporterConfig {
     interface Import {
         @WithDefault("3")
         int attempts();
+
+        /**
+         * How long a raw order fetched under newer store settings than the importer holds waits for them (they come
+         * on another topic, usually within a second) before it is dead-lettered; its partition waits with it.
+         */
+        @WithDefault("2m")
+        Duration storeSettingsWait();
     }
 }

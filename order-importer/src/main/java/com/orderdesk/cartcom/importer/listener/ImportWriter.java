@@ -11,13 +11,20 @@ import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
+import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -42,6 +49,7 @@ import org.jboss.logging.Logger;
 public class ImportWriter {
     private static final Logger LOG = Logger.getLogger(ImportWriter.class);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    private static final Duration SETTINGS_POLL = Duration.ofMillis(250);
 
     @Inject
     OrderPreparer preparer;
@@ -51,8 +59,12 @@ public class ImportWriter {
     ImportFailureReporter failures;
     @Inject
     ImporterConfig config;
+    @Inject
+    StoreSnapshots snapshots;
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(ImportWriter::daemon);
+    /** Store settings versions waited for in vain, by store (the writer thread's own). */
+    private final Map<Long, Long> givenUp = new HashMap<>();
     private CompletableFuture<Void> lastWritten = DONE;
 
     /**
@@ -80,8 +92,10 @@ public class ImportWriter {
 
     private void write(ReceivedBatch received) {
         try {
-            List<CompletionStage<Void>> deadLetters = received.prepared() != null
-                    ? importTogether(received.records(), received.prepared())
+            List<PreparedOrder> prepared = received.prepared() == null ? null
+                    : withStoresCaughtUpOrNull(received.records(), received.prepared());
+            List<CompletionStage<Void>> deadLetters = prepared != null
+                    ? importTogether(received.records(), prepared)
                     : received.records().stream().map(record -> importAlone(record, null)).toList();
             acknowledgeOnceSent(received, deadLetters);
         } catch (Throwable e) {
@@ -150,7 +164,8 @@ public class ImportWriter {
             try {
                 // A database outage is waited out, not counted: no order is dead-lettered because PostgreSQL was away.
                 PreparedOrder ready = order != null ? order
-                        : DatabaseOutages.retryThrough(what, () -> preparer.prepare(List.of(raw)).get(0));
+                        : withStoresCaughtUp(List.of(record), List.of(
+                                DatabaseOutages.retryThrough(what, () -> preparer.prepare(List.of(raw)).get(0)))).get(0);
                 order = ready;
                 ImportOutcome outcome = DatabaseOutages.retryThrough(what, () -> importer.importAll(List.of(ready)).get(0));
                 return outcome.rejected() ? reject(record, order, outcome.rejection()) : DONE;
@@ -166,6 +181,61 @@ public class ImportWriter {
                 sleep(200L * attempt);
             }
         }
+    }
+
+    /** As {@link #withStoresCaughtUp}; null if preparing again failed: the writer then takes the records one by one. */
+    private List<PreparedOrder> withStoresCaughtUpOrNull(List<KafkaRecord<String, String>> records,
+                                                         List<PreparedOrder> prepared) {
+        try {
+            return withStoresCaughtUp(records, prepared);
+        } catch (RuntimeException e) {
+            LOG.warnf("Preparing a batch of %d orders again failed, importing them one by one: %s", records.size(),
+                    e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The batch as it is once the stores' settings its records were fetched under have arrived here: if any record
+     * waits for newer settings, waits for them (at most {@code importer.import.store-settings-wait}) and prepares the
+     * batch again (its first ids stay unused); a record whose settings never came can never import. A store version
+     * given up on is not waited for again by the records after it.
+     */
+    private List<PreparedOrder> withStoresCaughtUp(List<KafkaRecord<String, String>> records, List<PreparedOrder> prepared) {
+        Map<Long, Long> awaited = new TreeMap<>();
+        for (PreparedOrder order : prepared) {
+            if (order.awaitedStoreVersion() != null) {
+                awaited.merge(order.storeId(), order.awaitedStoreVersion(), Math::max);
+            }
+        }
+        if (awaited.isEmpty()) {
+            return prepared;
+        }
+        Map<Long, Long> stillAwaited = new TreeMap<>(awaited);
+        stillAwaited.entrySet().removeIf(store -> givenUp.getOrDefault(store.getKey(), 0L) >= store.getValue());
+        if (!stillAwaited.isEmpty() && !caughtUp(stillAwaited)) {
+            Duration wait = config.importing().storeSettingsWait();
+            LOG.infof("Raw orders wait for newer store settings than this importer has (store=version %s), at most %s",
+                    stillAwaited, wait);
+            long deadline = System.nanoTime() + wait.toNanos();
+            do {
+                sleep(SETTINGS_POLL.toMillis());
+            } while (!caughtUp(stillAwaited) && System.nanoTime() < deadline);
+            if (!caughtUp(stillAwaited)) {
+                givenUp.putAll(stillAwaited);
+            }
+        }
+        List<RawOrder> raws = records.stream().map(RawOrderListener::raw).toList();
+        List<PreparedOrder> again = DatabaseOutages.retryThrough("Preparing " + records.size() + " raw orders again",
+                () -> preparer.prepare(raws));
+        return again.stream().map(PreparedOrder::givenUp).toList();
+    }
+
+    private boolean caughtUp(Map<Long, Long> awaited) {
+        Map<Long, Optional<StoreIntegrationChanged>> stores = DatabaseOutages.retryThrough(
+                "Reading the settings of stores " + awaited.keySet(), () -> snapshots.findAll(awaited.keySet()));
+        return awaited.entrySet().stream().allMatch(store -> stores.getOrDefault(store.getKey(), Optional.empty())
+                .map(snapshot -> snapshot.version() >= store.getValue()).orElse(false));
     }
 
     private static CompletionStage<Void> unreadable(KafkaRecord<String, String> record, MalformedEventException reason) {

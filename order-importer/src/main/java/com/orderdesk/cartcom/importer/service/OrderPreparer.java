@@ -91,6 +91,11 @@ public class OrderPreparer {
             return Mapping.done(PreparedOrder.unreadable(e));
         }
         Optional<StoreIntegrationChanged> store = stores.computeIfAbsent(event.storeId(), snapshots::find);
+        long known = store.map(StoreIntegrationChanged::version).orElse(0L);
+        if (event.storeVersion() != null && known < event.storeVersion()) {
+            // Fetched under settings this importer has not received yet (another topic): not to be judged by older ones.
+            return Mapping.done(PreparedOrder.storeBehind(event, known));
+        }
         if (store.isEmpty()) {
             return Mapping.done(PreparedOrder.rejected(event, new MalformedEventException("unknown store " + event.storeId())));
         }
@@ -108,7 +113,7 @@ public class OrderPreparer {
     /** The event's ids and dates without the Cart.com JSON trees, which are most of a batch's memory. */
     private static CartOrderFetched withoutJson(CartOrderFetched e) {
         return new CartOrderFetched(e.eventId(), e.eventType(), e.schemaVersion(), e.occurredAt(), e.storeId(),
-                e.cartOrderId(), e.importId(), e.fetchedAt(), null, null, null, null);
+                e.cartOrderId(), e.importId(), e.fetchedAt(), null, null, null, null, e.storeVersion());
     }
 
     private static NewOrder newOrder(Mapping mapping, long[] ids) {

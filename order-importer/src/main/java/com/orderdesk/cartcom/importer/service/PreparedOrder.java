@@ -17,35 +17,68 @@ public final class PreparedOrder {
     private final MalformedEventException unreadable;
     /** The store is unknown or inactive: never imported. */
     private final MalformedEventException rejection;
+    /**
+     * The record was fetched under a newer version of the store's settings than this importer holds (settings and
+     * orders come on separate topics): it waits for them ({@code ImportWriter}) and is prepared again.
+     */
+    private final MalformedEventException storeBehind;
     /** The order cannot map (with the store as it is now): imported unless it is already here. */
     final MalformedEventException unmappable;
     final NewOrder order;
 
-    private PreparedOrder(CartOrderFetched event, MalformedEventException unreadable, MalformedEventException rejection,
-                          MalformedEventException unmappable, NewOrder order) {
-        this.storeId = event == null ? 0 : event.storeId();
-        this.cartOrderId = event == null ? 0 : event.cartOrderId();
-        this.importId = event == null ? null : event.importId();
+    private final Long awaitedStoreVersion;
+
+    private PreparedOrder(long storeId, long cartOrderId, UUID importId, MalformedEventException unreadable,
+                          MalformedEventException rejection, Long awaitedStoreVersion,
+                          MalformedEventException storeBehind, MalformedEventException unmappable, NewOrder order) {
+        this.storeId = storeId;
+        this.cartOrderId = cartOrderId;
+        this.importId = importId;
         this.unreadable = unreadable;
         this.rejection = rejection;
+        this.awaitedStoreVersion = awaitedStoreVersion;
+        this.storeBehind = storeBehind;
         this.unmappable = unmappable;
         this.order = order;
     }
 
+    private PreparedOrder(CartOrderFetched event, MalformedEventException rejection, MalformedEventException unmappable,
+                          NewOrder order) {
+        this(event.storeId(), event.cartOrderId(), event.importId(), null, rejection, null, null, unmappable, order);
+    }
+
     static PreparedOrder unreadable(MalformedEventException reason) {
-        return new PreparedOrder(null, reason, null, null, null);
+        return new PreparedOrder(0, 0, null, reason, null, null, null, null, null);
     }
 
     static PreparedOrder rejected(CartOrderFetched event, MalformedEventException reason) {
-        return new PreparedOrder(event, null, reason, null, null);
+        return new PreparedOrder(event, reason, null, null);
+    }
+
+    static PreparedOrder storeBehind(CartOrderFetched event, long knownVersion) {
+        return new PreparedOrder(event.storeId(), event.cartOrderId(), event.importId(), null, null,
+                event.storeVersion(), new MalformedEventException("fetched under version " + event.storeVersion()
+                + " of store " + event.storeId() + "'s settings, which did not arrive (the importer has version "
+                + knownVersion + ")"), null, null);
     }
 
     static PreparedOrder unmappable(CartOrderFetched event, MalformedEventException reason) {
-        return new PreparedOrder(event, null, null, reason, null);
+        return new PreparedOrder(event, null, reason, null);
     }
 
     static PreparedOrder mapped(CartOrderFetched event, NewOrder order) {
-        return new PreparedOrder(event, null, null, null, order);
+        return new PreparedOrder(event, null, null, order);
+    }
+
+    /** The version of the store's settings this record waits for, or null when it waits for none. */
+    public Long awaitedStoreVersion() {
+        return awaitedStoreVersion;
+    }
+
+    /** The record once its store's settings are given up on: it can never import. */
+    public PreparedOrder givenUp() {
+        return storeBehind == null ? this
+                : new PreparedOrder(storeId, cartOrderId, importId, null, storeBehind, null, null, null, null);
     }
 
     /** Why the record is not a fetched order at all, or null when it is one. */
@@ -53,9 +86,10 @@ public final class PreparedOrder {
         return unreadable;
     }
 
-    /** Why it can never import whatever the database holds (unreadable, store unknown or inactive), or null. */
+    /** Why it can never import whatever the database holds (unreadable, store unknown, inactive or behind), or null. */
     MalformedEventException neverImports() {
-        return unreadable != null ? unreadable : rejection;
+        // One still waiting for its store's settings never reaches a transaction; if it did, it must not import.
+        return unreadable != null ? unreadable : rejection != null ? rejection : storeBehind;
     }
 
     public long storeId() {

@@ -75,7 +75,7 @@ public class ManualImportRun {
                 List<FetchedOrder> page = source.complete(api, walk.nextPage());
                 publisher.publishAndAwait(page.stream()
                         .map(o -> CartOrderFetched.of(storeId, o.id(), request.importId(), o.order(), o.shippingAddress(),
-                                o.billingAddress(), o.customer()))
+                                o.billingAddress(), o.customer()).atStoreVersion(snapshot.version()))
                         .toList());
                 found += page.size();
                 if (!imports.pageDone(request.importId(), owner, config.lease(), found, walk.last())) {

@@ -129,7 +129,8 @@ public class StorePoll {
             List<ListedOrder> fresh = unpublished(storeId, walk.nextPage());
             List<FetchedOrder> fetched = source.complete(api, fresh);
             publisher.publishAndAwait(fetched.stream()
-                    .map(o -> CartOrderFetched.of(storeId, o.id(), null, o.order(), o.shippingAddress(), o.billingAddress(), o.customer()))
+                    .map(o -> CartOrderFetched.of(storeId, o.id(), null, o.order(), o.shippingAddress(), o.billingAddress(),
+                            o.customer()).atStoreVersion(snapshot.version()))
                     .toList());
             if (!outcomes.pageDone(storeId, owner, walk.last(), fetched)) {
                 return null;
