@@ -73,9 +73,11 @@ public interface ImporterConfig {
 
         /**
          * How long a raw order fetched under newer store settings than the importer holds waits for them (they come
-         * on another topic, usually within a second) before it is dead-lettered; its partition waits with it.
+         * on another topic, usually within a second) before it is dead-lettered; its partition waits with it. Keep it
+         * under the raw-orders channel's {@code throttled.unprocessed-record-max-age.ms} (60 s): a longer wait marks
+         * the instance unhealthy, and a restart would only begin the wait again.
          */
-        @WithDefault("2m")
+        @WithDefault("40s")
         Duration storeSettingsWait();
     }
 }

@@ -57,9 +57,12 @@ public final class PreparedOrder {
 
     static PreparedOrder storeBehind(CartOrderFetched event, long knownVersion) {
         return new PreparedOrder(event.storeId(), event.cartOrderId(), event.importId(), null, null,
-                event.storeVersion(), new MalformedEventException("fetched under version " + event.storeVersion()
-                + " of store " + event.storeId() + "'s settings, which did not arrive (the importer has version "
-                + knownVersion + ")"), null, null);
+                event.storeVersion(), new MalformedEventException(knownVersion == 0
+                        ? "unknown store " + event.storeId() + ": fetched under version " + event.storeVersion()
+                                + " of its settings, which did not arrive"
+                        : "fetched under version " + event.storeVersion() + " of store " + event.storeId()
+                                + "'s settings, which did not arrive (the importer has version " + knownVersion + ")"),
+                null, null);
     }
 
     static PreparedOrder unmappable(CartOrderFetched event, MalformedEventException reason) {

@@ -58,8 +58,10 @@ class BadInputIT {
     @BeforeAll
     static void startSystem() throws Exception {
         Path repoRoot = Path.of("../..").toAbsolutePath().normalize();
+        // An order of an unknown store first waits for the store's settings (40 s in production); a row has 45 s.
         system = LocalSystem.start(new LocalSystem.Options(repoRoot, Files.createTempDirectory("cartcom-bad-input-"),
-                true, "bad-input-admin-token", Duration.ofSeconds(2)));
+                true, "bad-input-admin-token", Duration.ofSeconds(2), 1,
+                Map.of("importer.import.store-settings-wait", "5s")));
         trap = new ConnectionTrap();
         // Starts while the first tables run: a JVM start is the slowest step on a small machine.
         production = CompletableFuture.supplyAsync(() -> ProductionRulesSettings.start(system, trap, HostileDomains.dns()));
