@@ -213,15 +213,17 @@ public class ImportWriter {
         }
         Map<Long, Long> stillAwaited = new TreeMap<>(awaited);
         stillAwaited.entrySet().removeIf(store -> givenUp.getOrDefault(store.getKey(), 0L) >= store.getValue());
-        if (!stillAwaited.isEmpty() && !caughtUp(stillAwaited)) {
+        boolean arrived = stillAwaited.isEmpty() || caughtUp(stillAwaited);
+        if (!arrived) {
             Duration wait = config.importing().storeSettingsWait();
             LOG.infof("Raw orders wait for newer store settings than this importer has (store=version %s), at most %s",
                     stillAwaited, wait);
             long deadline = System.nanoTime() + wait.toNanos();
-            do {
+            while (!arrived && System.nanoTime() < deadline) {
                 sleep(SETTINGS_POLL.toMillis());
-            } while (!caughtUp(stillAwaited) && System.nanoTime() < deadline);
-            if (!caughtUp(stillAwaited)) {
+                arrived = caughtUp(stillAwaited);
+            }
+            if (!arrived) {
                 givenUp.putAll(stillAwaited);
             }
         }
