@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -528,6 +529,25 @@ class OrderImportFlowTest {
                 .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, Long.MAX_VALUE - 1)
                 .then().statusCode(404).body("error.code", equalTo("order_not_found"));
         asStore(STORE_B, KEY_B).get("/api/v1/stores/{s}/orders/{o}", STORE_B, Long.MAX_VALUE - 1).then().statusCode(404);
+        // An order that is not there is 404 whatever the body; no body at all misses its required fields.
+        asStore(STORE_B, KEY_B).contentType(ContentType.JSON).body(Map.of("tracking_url", "ftp://x"))
+                .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, Long.MAX_VALUE - 1)
+                .then().statusCode(404).body("error.code", equalTo("order_not_found"));
+        asStore(STORE_B, KEY_B).contentType(ContentType.JSON)
+                .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, orderId)
+                .then().statusCode(422)
+                .body("error.code", equalTo("invalid_shipment"))
+                .body("error.fields.tracking_number", equalTo("is required"))
+                .body("error.fields.carrier_code", equalTo("is required"));
+        asStore(STORE_B, KEY_B).contentType(ContentType.JSON)
+                .body(Map.of("tracking_number", " " + "x".repeat(101) + " ", "carrier_code", "UPS", "shipment_method", "  ",
+                        "items", List.of(Map.of("quantity", 1), Map.of("order_item_id", itemId, "quantity", 0))))
+                .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, orderId)
+                .then().statusCode(422)
+                .body("error.fields.tracking_number", equalTo("must be at most 100 characters"))
+                .body("error.fields", not(hasKey("shipment_method")))
+                .body("error.fields.'items[0].order_item_id'", equalTo("is required"))
+                .body("error.fields.'items[1].quantity'", equalTo("must be at least 1"));
     }
 
     @Test
@@ -538,6 +558,17 @@ class OrderImportFlowTest {
         asStore(STORE_B, KEY_B).get("/api/v1/stores/{s}/orders", STORE_A).then().statusCode(403);
         asStore(STORE_B, KEY_B).contentType(ContentType.JSON).body(Map.of("tracking_number", "T", "carrier_code", "UPS"))
                 .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_A, 1).then().statusCode(403);
+    }
+
+    @Test
+    void pagingOutOfRangeIsAnInvalidQuery() {
+        asStore(STORE_A, KEY_A).queryParam("limit", 0).queryParam("offset", -1).get("/api/v1/stores/{s}/orders", STORE_A)
+                .then().statusCode(422)
+                .body("error.code", equalTo("invalid_query"))
+                .body("error.fields.limit", equalTo("must be between 1 and 500"))
+                .body("error.fields.offset", equalTo("must not be negative"));
+        asStore(STORE_A, KEY_A).queryParam("limit", 501).get("/api/v1/stores/{s}/orders", STORE_A)
+                .then().statusCode(422).body("error.fields.limit", equalTo("must be between 1 and 500"));
     }
 
     @Test

@@ -101,19 +101,17 @@ class TwoImporterInstancesIT {
                 kafka.send(Topics.STORE_SETTINGS, String.valueOf(store), EventCodec.write(
                         CartcomFixtures.store(store, 1, ApiKeys.generate(), "token", crypto, null)));
             }
-            // Both instances must know every store before its orders arrive (settings and orders are separate topics).
-            Thread.sleep(3000);
+            // Settings and orders are separate topics: each order says which settings version it was fetched under
+            // (as the poller's do), and the instance that takes it waits for that version instead of judging the store.
             for (int o = 0; o < ORDERS_PER_STORE; o++) {
                 for (int s = 0; s < STORES; s++) {
                     long store = firstStore + s;
                     // Decreasing ids: order of arrival, not of id, is what must be kept.
                     long cartOrderId = 10_000 - o;
-                    kafka.send(Topics.ORDERS_RAW, String.valueOf(store),
-                            EventCodec.write(CartcomFixtures.fetched(store, cartOrderId, null)));
-                    if (o % 5 == 0) {
-                        // A redelivery (poll overlap) now and then: still one order.
-                        kafka.send(Topics.ORDERS_RAW, String.valueOf(store),
-                                EventCodec.write(CartcomFixtures.fetched(store, cartOrderId, null)));
+                    // A second fetch (poll overlap: another event of the same order) now and then: still one order.
+                    for (int copy = 0; copy < (o % 5 == 0 ? 2 : 1); copy++) {
+                        kafka.send(Topics.ORDERS_RAW, String.valueOf(store), EventCodec.write(
+                                CartcomFixtures.fetched(store, cartOrderId, null).atStoreVersion(1)));
                     }
                 }
             }

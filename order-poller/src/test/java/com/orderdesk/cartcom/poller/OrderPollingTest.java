@@ -14,7 +14,7 @@ import com.orderdesk.cartcom.devstack.ConnectionDropper;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import com.orderdesk.cartcom.poller.support.KafkaTestSupport.TopicRecords;
 import com.orderdesk.cartcom.poller.support.PollerTestBase;

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Stores whose Cart.com hangs (answers only after the request timeout), is down (500) or throttles (429) never delay
  * the polls of the other stores, on an instance with only two polling workers: healthy stores' new orders are
- * published within their interval plus a little, while the failing stores record their failures.
+ * published within their interval plus a little, while the failing stores record their failures. With in-place call
+ * retries on (as in production): a 500 is retried within the poll, a timeout or a long Retry-After is not.
  */
 @QuarkusTest
 @TestProfile(StoreIsolationTest.TwoWorkersAndSlowCartcom.class)
@@ -47,6 +48,7 @@ class StoreIsolationTest extends PollerTestBase {
                     "poller.retry-workers", "1",
                     "poller.slow-poll-after", "PT0.5S",
                     "poller.tick", "PT0.5S",
+                    "poller.call-retries", "2",
                     "cartcom.request-timeout", REQUEST_TIMEOUT.toString());
         }
     }
@@ -108,6 +110,30 @@ class StoreIsolationTest extends PollerTestBase {
         } finally {
             hangingDomains.forEach(d -> SandboxStores.faults(d, Map.of()));
         }
+    }
+
+    @Test
+    void aFailedCallIsRetriedInPlaceOnlyWhenTheWaitIsShort() throws InterruptedException {
+        SandboxStores.Store down = SandboxStores.create();
+        SandboxStores.faults(down.domain(), Map.of("error_rate", 1.0));
+        long downId = connect(down, List.of(1L));
+        SandboxStores.Store throttled = SandboxStores.create(Map.of("window_seconds", 20));
+        SandboxStores.faults(throttled.domain(), Map.of("rate_limited_rate", 1.0));
+        connect(throttled, List.of(1L));
+
+        // 500 without Retry-After: the call and its 2 retries (0.5 s, then 1 s, +-20%) before the poll fails; the
+        // next poll comes only after the poll backoff (2 s +-20%), so three polls would span more than 4 s.
+        await().atMost(WAIT).until(() -> !failures(downId).isEmpty());
+        List<JsonNode> calls = SandboxStores.listCalls(down.domain());
+        assertTrue(calls.size() >= 3, calls.toString());
+        Duration span = Duration.between(Instant.parse(calls.get(0).path("at").asText()),
+                Instant.parse(calls.get(2).path("at").asText()));
+        assertTrue(span.compareTo(Duration.ofMillis(1_100)) >= 0 && span.compareTo(Duration.ofSeconds(3)) < 0,
+                "three calls of one poll, " + span + " apart: " + calls);
+        // 429 asking for about 20 s (over call-retry-max-wait): no retry in place, the store waits as asked.
+        await().atMost(WAIT).until(() -> !SandboxStores.calls(throttled.domain()).isEmpty());
+        Thread.sleep(4_000);
+        assertEquals(1, SandboxStores.calls(throttled.domain()).size(), SandboxStores.calls(throttled.domain()).toString());
     }
 
     /** One new order on each healthy store, each published within the interval plus a little. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
+import com.orderdesk.cartcom.kit.outbox.OutboxRelayJob;
 import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.model.crypto.EncryptedToken;
@@ -18,7 +19,6 @@ import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.settings.outbox.OutboxRelayJob;
 import com.orderdesk.cartcom.settings.outbox.Tombstones;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;

@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.importer.client;
 
-import com.orderdesk.cartcom.model.cartcom.CallLimit;
+import com.orderdesk.cartcom.kit.cartcom.CallLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,35 +1,33 @@
 package com.orderdesk.cartcom.importer.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.orderdesk.cartcom.model.cartcom.CartcomClient;
-import com.orderdesk.cartcom.model.cartcom.CartcomException;
-import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
-import com.orderdesk.cartcom.model.crypto.EncryptedToken;
-import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.StoreApis;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
-import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens a store's Cart.com connection for the status worker. The token is opened from the store snapshot and
- * stays inside the connection object. Failures surface as {@link CartcomException} (classified retryable or not),
- * {@link StoreNotConnectedException} or a token decryption failure.
+ * Opens a store's Cart.com connection for the status worker, from the store snapshot ({@link StoreApis} opens the
+ * token, which stays inside the connection object). Failures surface as {@link CartcomException} (classified
+ * retryable or not), {@link StoreNotConnectedException} or a token decryption failure.
  */
 @ApplicationScoped
 public class CartcomStatusClient {
-    @Inject
-    StoreSnapshots snapshots;
-    @Inject
-    TokenCrypto crypto;
-    @Inject
-    CartcomClient cartcom;
-    @Inject
-    CallWindows windows;
+    private final StoreSnapshots snapshots;
+    private final StoreApis apis;
+    private final CallWindows windows;
+
+    CartcomStatusClient(StoreSnapshots snapshots, StoreApis apis, CallWindows windows) {
+        this.snapshots = snapshots;
+        this.apis = apis;
+        this.windows = windows;
+    }
 
     public StoreConnection open(long storeId) {
         StoreIntegrationChanged store = snapshots.find(storeId)
@@ -37,8 +35,7 @@ public class CartcomStatusClient {
         if (!store.connected() || store.encryptedToken() == null || store.domain() == null) {
             throw new StoreNotConnectedException("store " + storeId + " is not connected to Cart.com");
         }
-        String token = crypto.decrypt(storeId, new EncryptedToken(store.keyId(), store.encryptedToken()));
-        return new StoreConnection(storeId, cartcom.store(store.domain(), token), store.downloadStatusIds(), windows);
+        return new StoreConnection(storeId, apis.open(store), store.downloadStatusIds(), windows);
     }
 
     /**

@@ -8,20 +8,10 @@ import java.time.Duration;
 /** The importer's own tuning; the schedules' intervals are read by {@code @Scheduled} from the same keys. */
 @ConfigMapping(prefix = "importer")
 public interface ImporterConfig {
-    Outbox outbox();
-
     StatusUpdates statusUpdates();
 
     @WithName("import")
     Import importing();
-
-    interface Outbox {
-        @WithDefault("1s")
-        String relayInterval();
-
-        @WithDefault("200")
-        int batchSize();
-    }
 
     interface StatusUpdates {
         @WithDefault("2s")

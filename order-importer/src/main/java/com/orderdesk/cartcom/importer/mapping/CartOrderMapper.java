@@ -10,15 +10,14 @@ import static com.orderdesk.cartcom.importer.mapping.CartcomValues.quantity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.Folder;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,7 +42,7 @@ public final class CartOrderMapper {
         if (orderId != null && orderId != event.cartOrderId()) {
             throw new MalformedEventException("order.id " + orderId + " does not match cartOrderId " + event.cartOrderId());
         }
-        ZoneId zone = zoneOf(store);
+        ZoneId zone = CartcomDates.zoneOf(store);
         List<MappedOrder.Item> items = items(order);
         Instant dateAdded = firstNonNull(CartcomValues.instant(order, "ordered_at", zone),
                 CartcomValues.instant(order, "created_at", zone), event.fetchedAt(), event.occurredAt());
@@ -82,14 +81,6 @@ public final class CartOrderMapper {
         return store.folders().stream().filter(f -> DEFAULT_FOLDER_NAME.equalsIgnoreCase(f.name()))
                 .map(Folder::id).findFirst()
                 .orElseThrow(() -> new MalformedEventException("store " + store.storeId() + " has no folder for new orders"));
-    }
-
-    static ZoneId zoneOf(StoreIntegrationChanged store) {
-        try {
-            return store.timezone() == null || store.timezone().isBlank() ? ZoneOffset.UTC : ZoneId.of(store.timezone());
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
     }
 
     static String email(JsonNode customer, JsonNode billing) {

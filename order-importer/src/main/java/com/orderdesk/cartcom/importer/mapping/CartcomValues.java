@@ -1,18 +1,11 @@
 package com.orderdesk.cartcom.importer.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 
 /**
  * Lenient readers for Cart.com JSON values. Cart.com sends money as numbers (sometimes strings), datetimes with
@@ -20,19 +13,6 @@ import java.time.temporal.TemporalAccessor;
  * may fail an import.
  */
 public final class CartcomValues {
-    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter();
-
     private CartcomValues() {
     }
 
@@ -126,31 +106,10 @@ public final class CartcomValues {
     }
 
     /**
-     * An instant from a Cart.com datetime: an offset if given (any of {@code -06:00}, {@code -0600}, {@code Z}),
-     * otherwise read in {@code zone}; a bare date is the start of that day. Blank or unparsable: null.
+     * An instant from a Cart.com datetime ({@link CartcomDates}: an offset if given, otherwise read in {@code zone}; a
+     * bare date is the start of that day). Blank or unparsable: null.
      */
     public static Instant instant(JsonNode node, String field, ZoneId zone) {
-        String text = nonBlank(node, field);
-        return text == null ? null : parseInstant(text, zone);
-    }
-
-    public static Instant parseInstant(String text, ZoneId zone) {
-        Instant usual = IsoOffsetDateTimes.parse(text);
-        if (usual != null) {
-            return usual;
-        }
-        try {
-            TemporalAccessor parsed = DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-            if (parsed instanceof OffsetDateTime offset) {
-                return offset.toInstant();
-            }
-            return ((LocalDateTime) parsed).atZone(zone).toInstant();
-        } catch (DateTimeParseException notADateTime) {
-            try {
-                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        return CartcomDates.instantOrNull(text(node, field), zone);
     }
 }

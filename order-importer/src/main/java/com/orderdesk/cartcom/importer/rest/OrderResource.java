@@ -3,12 +3,16 @@ package com.orderdesk.cartcom.importer.rest;
 import com.orderdesk.cartcom.importer.entity.ImportedOrder;
 import com.orderdesk.cartcom.importer.entity.OrderItem;
 import com.orderdesk.cartcom.importer.entity.OrderShipment;
-import com.orderdesk.cartcom.importer.service.InvalidShipmentException;
+import com.orderdesk.cartcom.importer.service.ShipmentRules;
 import com.orderdesk.cartcom.importer.service.ShipmentService;
+import com.orderdesk.cartcom.kit.auth.StoreScoped;
+import com.orderdesk.cartcom.kit.rest.InvalidInput;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,48 +21,41 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Order Desk's view of the imported orders of a store, and the shipments recorded on them. */
+/** Order Desk's view of the imported orders of a store, and the shipments recorded on them; the store's key only. */
 @Path("/api/v1/stores/{storeId}/orders")
 @Produces(MediaType.APPLICATION_JSON)
+@StoreScoped
 public class OrderResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    private static final String LIMIT_RANGE = "must be between 1 and " + MAX_LIMIT;
 
-    @Inject
-    StoreAuth auth;
-    @Inject
-    ShipmentService shipments;
+    private final ShipmentService shipments;
+
+    OrderResource(ShipmentService shipments) {
+        this.shipments = shipments;
+    }
 
     public record OrderList(List<OrderView> orders, long total) {
     }
 
     @GET
     @Transactional
+    @InvalidInput(code = "invalid_query")
     public OrderList list(@PathParam("storeId") long storeId, @QueryParam("folder_id") Long folderId,
-                          @QueryParam("source_id") String sourceId, @QueryParam("limit") Integer limit,
-                          @QueryParam("offset") Integer offset, @Context HttpHeaders headers) {
-        auth.requireStore(storeId, headers);
+                          @QueryParam("source_id") String sourceId,
+                          @QueryParam("limit") @Min(value = 1, message = LIMIT_RANGE)
+                          @Max(value = MAX_LIMIT, message = LIMIT_RANGE) Integer limit,
+                          @QueryParam("offset") @Min(value = 0, message = "must not be negative") Integer offset) {
         int pageSize = limit == null ? DEFAULT_LIMIT : limit;
         int skip = offset == null ? 0 : offset;
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            errors.put("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        if (skip < 0) {
-            errors.put("offset", "must not be negative");
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid("invalid_query", errors);
-        }
         StringBuilder query = new StringBuilder("storeId = :store");
         Parameters params = Parameters.with("store", storeId);
         if (folderId != null) {
@@ -84,12 +81,10 @@ public class OrderResource {
     @GET
     @Path("/{orderId}")
     @Transactional
-    public OrderView get(@PathParam("storeId") long storeId, @PathParam("orderId") long orderId,
-                         @Context HttpHeaders headers) {
-        auth.requireStore(storeId, headers);
+    public OrderView get(@PathParam("storeId") long storeId, @PathParam("orderId") long orderId) {
         ImportedOrder order = ImportedOrder.findInStore(storeId, orderId);
         if (order == null) {
-            throw orderNotFound(orderId);
+            throw ShipmentRules.orderNotFound(orderId);
         }
         return OrderView.of(order, OrderItem.ofOrder(orderId), OrderShipment.ofOrder(orderId));
     }
@@ -97,23 +92,15 @@ public class OrderResource {
     @POST
     @Path("/{orderId}/shipments")
     @Consumes(MediaType.APPLICATION_JSON)
+    @InvalidInput(code = "invalid_shipment")
+    @ShipmentRules.Checked
     public Response addShipment(@PathParam("storeId") long storeId, @PathParam("orderId") long orderId,
-                                ShipmentInput input, @Context HttpHeaders headers, @Context UriInfo uri) {
-        auth.requireStore(storeId, headers);
-        OrderShipment shipment;
-        try {
-            shipment = shipments.record(storeId, orderId, input);
-        } catch (InvalidShipmentException e) {
-            throw ApiException.invalid("invalid_shipment", e.fields());
-        }
+                                @Valid ShipmentInput input, @Context UriInfo uri) {
+        OrderShipment shipment = shipments.record(storeId, orderId, input);
         if (shipment == null) {
-            throw orderNotFound(orderId);
+            throw ShipmentRules.orderNotFound(orderId);
         }
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(shipment.id)).build())
                 .entity(ShipmentView.of(shipment)).build();
-    }
-
-    private static ApiException orderNotFound(long orderId) {
-        return ApiException.notFound("order_not_found", "no order " + orderId + " in this store");
     }
 }

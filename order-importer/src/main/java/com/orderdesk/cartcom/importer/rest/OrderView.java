@@ -1,7 +1,5 @@
 package com.orderdesk.cartcom.importer.rest;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.orderdesk.cartcom.importer.entity.ImportedOrder;
 import com.orderdesk.cartcom.importer.entity.JsonColumns;
 import com.orderdesk.cartcom.importer.entity.OrderItem;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 /** An order in Order Desk's JSON (API v2 names, snake_case); money as numbers with two decimals. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record OrderView(
         long id,
         String sourceId,
@@ -41,7 +38,6 @@ public record OrderView(
         Map<String, Object> checkoutData,
         Map<String, Object> orderMetadata) {
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ItemView(long id, String name, String code, BigDecimal price, int quantity, BigDecimal weight,
                            Map<String, Object> variationList, Map<String, Object> metadata) {
         static ItemView of(OrderItem item) {

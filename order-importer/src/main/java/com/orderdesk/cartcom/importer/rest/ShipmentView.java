@@ -1,7 +1,5 @@
 package com.orderdesk.cartcom.importer.rest;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.orderdesk.cartcom.importer.entity.JsonColumns;
 import com.orderdesk.cartcom.importer.entity.OrderShipment;
 import java.time.Instant;
@@ -9,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 /** A shipment as Order Desk shows it in {@code order_shipments[]} and answers to POST .../shipments. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ShipmentView(long id, long orderId, String trackingNumber, String carrierCode, String shipmentMethod,
                            String trackingUrl, Instant dateShipped, List<Map<String, Object>> items) {
     static ShipmentView of(OrderShipment shipment) {

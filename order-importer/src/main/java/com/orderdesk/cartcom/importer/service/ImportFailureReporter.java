@@ -1,11 +1,9 @@
 package com.orderdesk.cartcom.importer.service;
 
+import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
-import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.model.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 
@@ -15,13 +13,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ImportFailureReporter {
-    @Inject
-    Outbox outbox;
+    private final ActivityRecorder activity;
+
+    ImportFailureReporter(ActivityRecorder activity) {
+        this.activity = activity;
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void reportFailed(long storeId, long cartOrderId, UUID importId, String reason) {
-        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(storeId, ActivityKinds.ORDER_FAILED,
-                        ActivityRecorded.Level.error, "Could not import Cart.com order " + cartOrderId + ": " + reason)
+        activity.record(ActivityRecorded.of(storeId, ActivityKinds.ORDER_FAILED, ActivityRecorded.Level.error,
+                        "Could not import Cart.com order " + cartOrderId + ": " + reason)
                 .withCartOrderId(cartOrderId).withImportId(importId));
     }
 }

@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.importer.service;
 
 import com.orderdesk.cartcom.importer.entity.JsonColumns;
 import com.orderdesk.cartcom.importer.mapping.MappedOrder;
+import com.orderdesk.cartcom.kit.outbox.Outbox;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.OrderImported;
@@ -28,7 +29,7 @@ final class NewOrder implements OrderRef {
     final String orderMetadata;
     final List<String> itemVariations;
     final List<String> itemMetadata;
-    final List<OutboxBatch.Row> events;
+    final List<Outbox.Row> events;
 
     NewOrder(long id, long[] itemIds, long storeId, UUID importId, Long afterImportStatusId, MappedOrder mapped) {
         this.id = id;
@@ -45,9 +46,9 @@ final class NewOrder implements OrderRef {
         this.itemVariations = mapped.items().stream().map(i -> JsonColumns.write(i.variationList())).toList();
         this.itemMetadata = mapped.items().stream().map(i -> JsonColumns.write(i.metadata())).toList();
         this.events = List.of(
-                OutboxBatch.Row.of(Topics.ORDERS_IMPORTED, OrderImported.of(storeId, id, mapped.sourceId(),
+                Outbox.Row.of(Topics.ORDERS_IMPORTED, OrderImported.of(storeId, id, mapped.sourceId(),
                         mapped.cartOrderId(), mapped.folderId(), importedItems())),
-                OutboxBatch.Row.of(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(storeId, ActivityKinds.ORDER_IMPORTED,
+                Outbox.Row.of(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(storeId, ActivityKinds.ORDER_IMPORTED,
                                 ActivityRecorded.Level.info,
                                 "Imported Cart.com order " + mapped.cartOrderId() + " as " + mapped.sourceId())
                         .withCartOrderId(mapped.cartOrderId()).withOrderId(id).withImportId(importId)));

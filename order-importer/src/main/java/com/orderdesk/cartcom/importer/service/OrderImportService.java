@@ -1,12 +1,12 @@
 package com.orderdesk.cartcom.importer.service;
 
+import com.orderdesk.cartcom.kit.outbox.Outbox;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.Topics;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -31,8 +31,11 @@ import org.jboss.logging.Logger;
 public class OrderImportService {
     private static final Logger LOG = Logger.getLogger(OrderImportService.class);
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final AgroalDataSource dataSource;
+
+    OrderImportService(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** What the batch does with one order, decided in the transaction before anything is written. */
     private sealed interface Step permits Reject, Create, Skip {
@@ -65,7 +68,7 @@ public class OrderImportService {
             List<Step> steps = plan(orders, NewOrderRows.findExisting(connection, keys));
             NewOrderRows.insert(connection, steps.stream().filter(Create.class::isInstance)
                     .map(step -> ((Create) step).order()).toList());
-            outboxEvents(steps).insert(connection);
+            Outbox.addBatch(connection, outboxEvents(steps));
             return outcomes(steps);
         } catch (SQLException e) {
             throw new IllegalStateException("import of " + orders.size() + " orders failed: " + describe(e), e);
@@ -95,15 +98,16 @@ public class OrderImportService {
         return steps;
     }
 
-    private static OutboxBatch outboxEvents(List<Step> steps) {
-        OutboxBatch outbox = new OutboxBatch();
+    /** In record order: the relay sends a store's events in the order its records arrived. */
+    private static List<Outbox.Row> outboxEvents(List<Step> steps) {
+        List<Outbox.Row> outbox = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof Create create) {
-                create.order().events.forEach(outbox::add);
+                outbox.addAll(create.order().events);
             } else if (step instanceof Skip skip && skip.prepared().importId() != null) {
                 // A manual import counts every order it asked for; a redelivery or poll overlap is routine.
                 PreparedOrder prepared = skip.prepared();
-                outbox.add(OutboxBatch.Row.of(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(prepared.storeId(),
+                outbox.add(Outbox.Row.of(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(prepared.storeId(),
                                 ActivityKinds.ORDER_SKIPPED, ActivityRecorded.Level.info,
                                 "Cart.com order " + prepared.cartOrderId() + " is already imported as " + skip.order().sourceId())
                         .withCartOrderId(prepared.cartOrderId()).withOrderId(skip.order().orderId())

@@ -6,10 +6,9 @@ import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
-import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,12 +36,14 @@ public class OrderPreparer {
             SELECT ARRAY(SELECT nextval('od_order_id_seq') FROM generate_series(1, ?)),
                    ARRAY(SELECT nextval('od_order_item_id_seq') FROM generate_series(1, ?))""";
 
-    @Inject
-    StoreSnapshots snapshots;
-    @Inject
-    AgroalDataSource dataSource;
-
+    private final StoreSnapshots snapshots;
+    private final AgroalDataSource dataSource;
     private final CartOrderMapper mapper = new CartOrderMapper();
+
+    OrderPreparer(StoreSnapshots snapshots, AgroalDataSource dataSource) {
+        this.snapshots = snapshots;
+        this.dataSource = dataSource;
+    }
 
     /** Records in, prepared orders out, in the same order. */
     public List<PreparedOrder> prepare(List<RawOrder> records) {

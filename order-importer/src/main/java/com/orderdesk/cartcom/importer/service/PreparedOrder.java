@@ -19,7 +19,7 @@ public final class PreparedOrder {
     private final MalformedEventException rejection;
     /**
      * The record was fetched under a newer version of the store's settings than this importer holds (settings and
-     * orders come on separate topics): it waits for them ({@code ImportWriter}) and is prepared again.
+     * orders come on separate topics): it waits for them ({@code OrderImportPipeline}) and is prepared again.
      */
     private final MalformedEventException storeBehind;
     /** The order cannot map (with the store as it is now): imported unless it is already here. */

@@ -1,12 +1,10 @@
 package com.orderdesk.cartcom.importer.service;
 
+import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
-import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.model.outbox.Outbox;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,12 +24,14 @@ public class StatusBacklogGauge {
     public static final String KIND = ActivityKinds.STATUS_UPDATE_BACKLOG;
     private static final Logger LOG = Logger.getLogger(StatusBacklogGauge.class);
 
-    @Inject
-    StatusUpdateQueue queue;
-    @Inject
-    Outbox outbox;
-
+    private final StatusUpdateQueue queue;
+    private final ActivityRecorder activity;
     private final Map<Long, Long> lastReported = new HashMap<>();
+
+    StatusBacklogGauge(StatusUpdateQueue queue, ActivityRecorder activity) {
+        this.queue = queue;
+        this.activity = activity;
+    }
 
     @Scheduled(identity = "status-update-backlog", every = "${importer.status-updates.gauge-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -61,7 +61,7 @@ public class StatusBacklogGauge {
             long now = pending.getOrDefault(store, 0L);
             if (!Long.valueOf(now).equals(lastReported.get(store))) {
                 changed.put(store, now);
-                outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(store, KIND, ActivityRecorded.Level.info,
+                activity.record(ActivityRecorded.of(store, KIND, ActivityRecorded.Level.info,
                                 now + " status update(s) waiting for Cart.com")
                         .withCounts(Map.of(ActivityKinds.COUNT_STATUS_UPDATES_PENDING, now)));
             }

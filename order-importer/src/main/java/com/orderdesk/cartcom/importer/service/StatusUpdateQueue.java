@@ -1,13 +1,11 @@
 package com.orderdesk.cartcom.importer.service;
 
 import com.orderdesk.cartcom.importer.entity.PendingStatusUpdate;
+import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
-import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.model.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
@@ -52,10 +50,13 @@ public class StatusUpdateQueue {
                           boolean checkFirst) {
     }
 
-    @Inject
-    AgroalDataSource dataSource;
-    @Inject
-    Outbox outbox;
+    private final AgroalDataSource dataSource;
+    private final ActivityRecorder activity;
+
+    StatusUpdateQueue(AgroalDataSource dataSource, ActivityRecorder activity) {
+        this.dataSource = dataSource;
+        this.activity = activity;
+    }
 
     /** Claims due updates of stores neither paused nor in {@code busyStores} (being worked on here already). */
     @Transactional
@@ -143,7 +144,7 @@ public class StatusUpdateQueue {
         update.state = PendingStatusUpdate.State.FAILED;
         update.lastError = reason;
         update.finishedAt = Instant.now();
-        outbox.add(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.of(update.storeId, ActivityKinds.STATUS_UPDATE_FAILED,
+        activity.record(ActivityRecorded.of(update.storeId, ActivityKinds.STATUS_UPDATE_FAILED,
                         ActivityRecorded.Level.error,
                         "Could not set status " + update.statusId + " on Cart.com order " + update.cartOrderId + ": " + reason)
                 .withCartOrderId(update.cartOrderId).withOrderId(update.orderId));

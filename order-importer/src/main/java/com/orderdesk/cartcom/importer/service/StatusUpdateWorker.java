@@ -3,27 +3,27 @@ package com.orderdesk.cartcom.importer.service;
 import com.orderdesk.cartcom.importer.client.CartcomStatusClient;
 import com.orderdesk.cartcom.importer.client.CartcomStatusClient.StoreConnection;
 import com.orderdesk.cartcom.importer.config.ImporterConfig;
-import com.orderdesk.cartcom.model.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.retry.Backoff;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -51,20 +51,24 @@ public class StatusUpdateWorker {
     private static final Logger LOG = Logger.getLogger(StatusUpdateWorker.class);
     static final String JOB = "status-updates";
 
-    @Inject
-    StatusUpdateQueue queue;
-    @Inject
-    CartcomStatusClient cartcom;
-    @Inject
-    ImporterConfig config;
-
-    @Inject
-    Scheduler scheduler;
+    private final StatusUpdateQueue queue;
+    private final CartcomStatusClient cartcom;
+    private final ImporterConfig config;
+    private final Scheduler scheduler;
+    private final Backoff backoff;
 
     private final Set<Long> busyStores = ConcurrentHashMap.newKeySet();
     private ExecutorService workers;
     /** Runs the claim again between the scheduler's 1-second ticks: when a store's pause ends, when a thread frees. */
     private ScheduledExecutorService wakeUps;
+
+    StatusUpdateWorker(StatusUpdateQueue queue, CartcomStatusClient cartcom, ImporterConfig config, Scheduler scheduler) {
+        this.queue = queue;
+        this.cartcom = cartcom;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.backoff = new Backoff(config.statusUpdates().initialBackoff(), config.statusUpdates().maxBackoff());
+    }
 
     @PostConstruct
     void start() {
@@ -162,7 +166,7 @@ public class StatusUpdateWorker {
             return Instant.now();
         } catch (TokenDecryptionException e) {
             // Usually a key missing from this instance's configuration: fixable without the merchant.
-            updates.forEach(update -> retryOrGiveUp(update, e.getMessage(), Duration.ZERO, false));
+            updates.forEach(update -> retryOrGiveUp(update, e.getMessage(), Optional.empty(), false));
             return Instant.now();
         }
         for (int i = 0; i < updates.size(); i++) {
@@ -227,11 +231,11 @@ public class StatusUpdateWorker {
             }
             case TIMEOUT, UNREACHABLE -> {
                 // Every further call to this store would likely hold the thread as long: try the rest later.
-                retryOrGiveUp(update, e.getMessage(), Duration.ZERO, e.kind() == CartcomException.Kind.TIMEOUT);
+                retryOrGiveUp(update, e.getMessage(), Optional.empty(), e.kind() == CartcomException.Kind.TIMEOUT);
                 return Instant.now().plus(config.statusUpdates().initialBackoff());
             }
             case SERVER_ERROR, MALFORMED_RESPONSE -> {
-                retryOrGiveUp(update, e.getMessage(), e.retryAfter().orElse(Duration.ZERO), true);
+                retryOrGiveUp(update, e.getMessage(), e.retryAfter(), true);
                 return null;
             }
             default -> {
@@ -241,15 +245,13 @@ public class StatusUpdateWorker {
         }
     }
 
-    private void retryOrGiveUp(StatusUpdateQueue.Claimed update, String error, Duration retryAfter, boolean unclear) {
+    private void retryOrGiveUp(StatusUpdateQueue.Claimed update, String error, Optional<Duration> retryAfter,
+                               boolean unclear) {
         if (update.attempts() >= config.statusUpdates().maxAttempts()) {
             giveUp(update, "gave up after " + update.attempts() + " attempts: " + error);
             return;
         }
-        Duration wait = backoff(update.attempts());
-        if (retryAfter.compareTo(wait) > 0) {
-            wait = retryAfter;
-        }
+        Duration wait = backoff.after(update.attempts(), retryAfter);
         queue.retryLater(update.id(), Instant.now().plus(wait), error, unclear);
         LOG.infof("Status update of Cart.com order %d of store %d failed (attempt %d), retrying in %s: %s",
                 update.cartOrderId(), update.storeId(), update.attempts(), wait, error);
@@ -263,15 +265,5 @@ public class StatusUpdateWorker {
 
     private static List<Long> ids(List<StatusUpdateQueue.Claimed> updates) {
         return updates.stream().map(StatusUpdateQueue.Claimed::id).toList();
-    }
-
-    /** initial * 2^(attempts-1), capped, with +-20% jitter so stores that failed together do not retry together. */
-    Duration backoff(int attempts) {
-        long initial = config.statusUpdates().initialBackoff().toMillis();
-        long max = config.statusUpdates().maxBackoff().toMillis();
-        long exponential = initial << Math.min(Math.max(attempts - 1, 0), 20);
-        long capped = Math.min(max, exponential);
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (capped * jitter));
     }
 }

@@ -72,7 +72,7 @@ class ImportThroughputBenchmarkTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return PACKAGED
-                    ? Map.of("mp.messaging.incoming.raw-orders.topic", "bench.not-read.v1", "importer.outbox.relay-interval", "off")
+                    ? Map.of("mp.messaging.incoming.raw-orders.topic", "bench.not-read.v1", "outbox.relay-every", "off")
                     : Map.of("mp.messaging.incoming.raw-orders.pausable", "true");
         }
     }

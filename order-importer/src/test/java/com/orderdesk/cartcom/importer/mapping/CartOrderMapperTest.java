@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderdesk.cartcom.importer.support.CartcomFixtures;
+import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
@@ -145,14 +146,14 @@ class CartOrderMapperTest {
     @Test
     void datesAreReadLeniently() {
         ZoneId chicago = ZoneId.of("America/Chicago");
-        assertEquals(Instant.parse("2014-03-19T18:31:47.923Z"), CartcomValues.parseInstant("2014-03-19T13:31:47.923-05:00", chicago));
-        assertEquals(Instant.parse("2013-11-29T23:12:08.160Z"), CartcomValues.parseInstant("2013-11-29T17:12:08.16-06:00", chicago));
-        assertEquals(Instant.parse("2013-11-04T15:36:05.700Z"), CartcomValues.parseInstant("2013-11-04T09:36:05.7-06:00", chicago));
-        assertEquals(Instant.parse("2013-11-04T15:36:05Z"), CartcomValues.parseInstant("2013-11-04T09:36:05-0600", chicago));
-        assertEquals(Instant.parse("2013-11-04T09:36:05Z"), CartcomValues.parseInstant("2013-11-04T09:36:05Z", chicago));
-        assertEquals(Instant.parse("2013-11-04T15:36:05Z"), CartcomValues.parseInstant("2013-11-04T09:36:05", chicago),
+        assertEquals(Instant.parse("2014-03-19T18:31:47.923Z"), CartcomDates.instantOrNull("2014-03-19T13:31:47.923-05:00", chicago));
+        assertEquals(Instant.parse("2013-11-29T23:12:08.160Z"), CartcomDates.instantOrNull("2013-11-29T17:12:08.16-06:00", chicago));
+        assertEquals(Instant.parse("2013-11-04T15:36:05.700Z"), CartcomDates.instantOrNull("2013-11-04T09:36:05.7-06:00", chicago));
+        assertEquals(Instant.parse("2013-11-04T15:36:05Z"), CartcomDates.instantOrNull("2013-11-04T09:36:05-0600", chicago));
+        assertEquals(Instant.parse("2013-11-04T09:36:05Z"), CartcomDates.instantOrNull("2013-11-04T09:36:05Z", chicago));
+        assertEquals(Instant.parse("2013-11-04T15:36:05Z"), CartcomDates.instantOrNull("2013-11-04T09:36:05", chicago),
                 "no offset: the store's time zone");
-        assertEquals(Instant.parse("2013-11-04T00:00:00Z"), CartcomValues.parseInstant("2013-11-04", ZoneOffset.UTC));
+        assertEquals(Instant.parse("2013-11-04T00:00:00Z"), CartcomDates.instantOrNull("2013-11-04", ZoneOffset.UTC));
         assertNull(CartcomValues.instant(Json.mapper().createObjectNode().put("d", ""), "d", chicago));
     }
 

@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.poller.client;
 
-import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

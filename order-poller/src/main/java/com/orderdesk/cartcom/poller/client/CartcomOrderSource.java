@@ -2,10 +2,15 @@ package com.orderdesk.cartcom.poller.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderdesk.cartcom.model.cartcom.CartcomException;
-import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
-import com.orderdesk.cartcom.model.cartcom.ListPage;
+import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.ListPage;
+import com.orderdesk.cartcom.kit.retry.RetryAfterBackoff;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +20,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 /**
@@ -98,38 +105,28 @@ public class CartcomOrderSource {
     }
 
     /**
-     * Retries a failed call only when the wait is short (Retry-After or backoff up to call-retry-max-wait), so a
-     * worker never sleeps long for one store: a longer Retry-After ends the poll and the store is rescheduled.
+     * One Cart.com call, retried in place only when the wait is short, so a worker never sleeps long for one store:
+     * a Retry-After over call-retry-max-wait ends the poll and the store is rescheduled ({@link ShortWait}). Up to
+     * {@code poller.call-retries} retries (application.properties), 0.5 s doubling with the kit's jitter, never
+     * sooner than Retry-After: the default 2 wait at most 1.2 s each, under the 2 s of call-retry-max-wait.
      * Timeouts are not retried here: each already held the worker for the whole request timeout.
      */
-    private <T> T call(Supplier<T> call) {
-        int attempt = 0;
-        while (true) {
-            try {
-                return call.get();
-            } catch (CartcomException e) {
-                Duration wait = e.retryAfter().orElse(backoff(attempt));
-                if (!e.retryable() || e.kind() == CartcomException.Kind.TIMEOUT || attempt >= config.callRetries()
-                        || wait.compareTo(config.callRetryMaxWait()) > 0) {
-                    throw e;
-                }
-                attempt++;
-                sleep(wait);
-            }
-        }
+    @Retry(maxRetries = 2, delay = 500, jitter = 0)
+    @CustomBackoff(RetryAfterBackoff.class)
+    @RetryWhen(exception = ShortWait.class)
+    <T> T call(Supplier<T> call) {
+        return call.get();
     }
 
-    private static Duration backoff(int attempt) {
-        long base = 500L << Math.min(attempt, 5);
-        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-    }
+    /** A failure worth a retry in place: retryable, not a timeout, and no Retry-After beyond call-retry-max-wait. */
+    public static final class ShortWait implements Predicate<Throwable> {
+        private final Duration maxWait = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(PollerConfig.class).callRetryMaxWait();
 
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CartcomException(CartcomException.Kind.TIMEOUT, 0, "interrupted while waiting to retry", null, e);
+        @Override
+        public boolean test(Throwable failure) {
+            return failure instanceof CartcomException e && e.retryable() && e.kind() != CartcomException.Kind.TIMEOUT
+                    && e.retryAfter().map(wait -> wait.compareTo(maxWait) <= 0).orElse(true);
         }
     }
 

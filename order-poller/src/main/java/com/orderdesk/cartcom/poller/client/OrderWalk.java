@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.poller.client;
 
-import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
+import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

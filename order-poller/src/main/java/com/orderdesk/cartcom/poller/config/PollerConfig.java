@@ -9,6 +9,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "poller")
 public interface PollerConfig {
 
+    /** false: this instance consumes snapshots and import requests but claims nothing. */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Name written into leases; defaults to host name plus a random suffix, unique per process. */
     Optional<String> instanceId();
 
@@ -89,14 +93,20 @@ public interface PollerConfig {
     @WithDefault("50")
     int maxPagesPerPoll();
 
-    /** First delay after a failed poll; doubles with each consecutive failure up to {@link #backoffMax()}. */
+    /**
+     * First delay after a failed poll (and a failed manual import attempt); doubles with each consecutive failure up
+     * to {@link #backoffMax()}, +-20% jitter, never sooner than Retry-After (the kit's {@code Backoff}).
+     */
     @WithDefault("PT1M")
     Duration backoffInitial();
 
     @WithDefault("PT1H")
     Duration backoffMax();
 
-    /** Retries of one Cart.com call that failed in a retryable way (429, 5xx, timeout) before the poll gives up. */
+    /**
+     * Retries of one Cart.com call that failed in a retryable way (429, 5xx; not a timeout) before the poll gives up;
+     * 0.5 s apart, doubling. Applied as the {@code @Retry} of {@code CartcomOrderSource.call} (application.properties).
+     */
     @WithDefault("2")
     int callRetries();
 

@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.poller.listener;
 
-import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
+import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.ManualImportRequested;
 import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;

@@ -1,48 +1,55 @@
 package com.orderdesk.cartcom.poller.service;
 
+import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
+import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
-import com.orderdesk.cartcom.poller.outbox.ActivityLog;
 import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /** The database side of a manual import: state change and the activity that reports it, together. */
 @ApplicationScoped
 public class ImportOutcomes {
     private final ImportRequestRepository imports;
-    private final ActivityLog activity;
+    private final ActivityRecorder activity;
 
-    public ImportOutcomes(ImportRequestRepository imports, ActivityLog activity) {
+    public ImportOutcomes(ImportRequestRepository imports, ActivityRecorder activity) {
         this.imports = imports;
         this.activity = activity;
     }
 
     @Transactional
     public void progress(long storeId, UUID importId, String message, long ordersFound) {
-        activity.record(storeId, ActivityLog.IMPORT_PROGRESS, Level.info, message, importId, ordersFound);
+        record(storeId, importId, ActivityKinds.IMPORT_PROGRESS, Level.info, message, ordersFound);
     }
 
     @Transactional
     public void completed(long storeId, UUID importId, String owner, long ordersFound) {
         if (imports.finish(importId, owner, "completed", ordersFound, null)) {
-            activity.record(storeId, ActivityLog.IMPORT_COMPLETED, Level.info,
-                    "Manual import finished: " + ordersFound + (ordersFound == 1 ? " order" : " orders") + " found",
-                    importId, ordersFound);
+            record(storeId, importId, ActivityKinds.IMPORT_COMPLETED, Level.info,
+                    "Manual import finished: " + ordersFound + (ordersFound == 1 ? " order" : " orders") + " found", ordersFound);
         }
     }
 
     @Transactional
     public void failed(long storeId, UUID importId, String owner, long ordersFound, String message) {
         if (imports.finish(importId, owner, "failed", ordersFound, message)) {
-            activity.record(storeId, ActivityLog.IMPORT_FAILED, Level.error, "Manual import failed: " + message,
-                    importId, ordersFound);
+            record(storeId, importId, ActivityKinds.IMPORT_FAILED, Level.error, "Manual import failed: " + message, ordersFound);
         }
     }
 
     @Transactional
     public void retryLater(UUID importId, String owner, Duration retryIn, String message) {
         imports.retryLater(importId, owner, retryIn, message);
+    }
+
+    /** An import's activity carries its import id and the orders it found so far. */
+    private void record(long storeId, UUID importId, String kind, Level level, String message, long ordersFound) {
+        activity.record(ActivityRecorded.of(storeId, kind, level, message).withImportId(importId)
+                .withCounts(Map.of(ActivityKinds.COUNT_ORDERS_FOUND, ordersFound)));
     }
 }

@@ -1,24 +1,28 @@
 package com.orderdesk.cartcom.poller.service;
 
-import com.orderdesk.cartcom.model.cartcom.CartcomException;
-import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.StoreApis;
+import com.orderdesk.cartcom.kit.retry.Backoff;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
-import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.poller.client.CartcomOrderSource;
 import com.orderdesk.cartcom.poller.client.FetchedOrder;
 import com.orderdesk.cartcom.poller.client.OrderQueries;
 import com.orderdesk.cartcom.poller.client.OrderWalk;
-import com.orderdesk.cartcom.poller.client.RawOrderPublisher;
+import com.orderdesk.cartcom.poller.config.InstanceId;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
-import com.orderdesk.cartcom.poller.config.SharedBeans.InstanceId;
+import com.orderdesk.cartcom.poller.publisher.RawOrderPublisher;
 import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
 import com.orderdesk.cartcom.poller.repository.ImportRequestRepository.ClaimedImport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,23 +36,25 @@ public class ManualImportRun {
     private static final Logger LOG = Logger.getLogger(ManualImportRun.class);
 
     private final StoreSnapshots snapshots;
-    private final StoreAccess access;
+    private final StoreApis apis;
     private final CartcomOrderSource source;
     private final RawOrderPublisher publisher;
     private final ImportRequestRepository imports;
     private final ImportOutcomes outcomes;
     private final PollerConfig config;
+    private final Backoff backoff;
     private final String owner;
 
-    public ManualImportRun(StoreSnapshots snapshots, StoreAccess access, CartcomOrderSource source, RawOrderPublisher publisher,
+    public ManualImportRun(StoreSnapshots snapshots, StoreApis apis, CartcomOrderSource source, RawOrderPublisher publisher,
                            ImportRequestRepository imports, ImportOutcomes outcomes, PollerConfig config, InstanceId instanceId) {
         this.snapshots = snapshots;
-        this.access = access;
+        this.apis = apis;
         this.source = source;
         this.publisher = publisher;
         this.imports = imports;
         this.outcomes = outcomes;
         this.config = config;
+        this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
         this.owner = instanceId.value();
     }
 
@@ -66,11 +72,11 @@ public class ManualImportRun {
         }
         long found = request.ordersFound();
         try {
-            CartcomStoreApi api = access.open(snapshot);
+            CartcomStoreApi api = apis.open(snapshot);
             outcomes.progress(storeId, request.importId(), request.resumeAfter() == null ? "Manual import started"
                     : "Manual import resumed after " + found + " orders", found);
             OrderWalk walk = source.walk(api, OrderQueries.inStatuses(snapshot.downloadStatusIds()), OrderQueries.ORDERED_AT,
-                    request.since(), request.resumeAfter(), StoreAccess.zoneOf(snapshot));
+                    request.since(), request.resumeAfter(), CartcomDates.zoneOf(snapshot));
             while (true) {
                 List<FetchedOrder> page = source.complete(api, walk.nextPage());
                 publisher.publishAndAwait(page.stream()
@@ -92,7 +98,7 @@ public class ManualImportRun {
             outcomes.failed(storeId, request.importId(), owner, found, "the stored access token cannot be opened");
         } catch (CartcomException e) {
             if (e.retryable() && request.attempts() < config.importMaxAttempts()) {
-                Duration retryIn = e.retryAfter().orElse(config.backoffInitial().multipliedBy(request.attempts()));
+                Duration retryIn = backoff.after(request.attempts(), e.retryAfter());
                 LOG.warnf("import %s: %s; retrying in %s", request.importId(), e.getMessage(), retryIn);
                 outcomes.retryLater(request.importId(), owner, retryIn, e.getMessage());
             } else {
@@ -103,7 +109,7 @@ public class ManualImportRun {
         } catch (RuntimeException e) {
             LOG.warnf(e, "import %s failed", request.importId());
             if (request.attempts() < config.importMaxAttempts()) {
-                outcomes.retryLater(request.importId(), owner, config.backoffInitial().multipliedBy(request.attempts()),
+                outcomes.retryLater(request.importId(), owner, backoff.after(request.attempts(), Optional.empty()),
                         StorePoll.describe(e));
             } else {
                 outcomes.failed(storeId, request.importId(), owner, found, StorePoll.describe(e));

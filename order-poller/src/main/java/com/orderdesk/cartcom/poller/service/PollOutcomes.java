@@ -1,9 +1,11 @@
 package com.orderdesk.cartcom.poller.service;
 
+import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
+import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
 import com.orderdesk.cartcom.poller.client.FetchedOrder;
 import com.orderdesk.cartcom.poller.client.ListKey;
-import com.orderdesk.cartcom.poller.outbox.ActivityLog;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import com.orderdesk.cartcom.poller.repository.PublishedOrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The database side of a poll, each step one transaction: the schedule change and the activity that reports it
@@ -20,9 +23,9 @@ import java.util.List;
 public class PollOutcomes {
     private final PollScheduleRepository schedule;
     private final PublishedOrderRepository published;
-    private final ActivityLog activity;
+    private final ActivityRecorder activity;
 
-    public PollOutcomes(PollScheduleRepository schedule, PublishedOrderRepository published, ActivityLog activity) {
+    public PollOutcomes(PollScheduleRepository schedule, PublishedOrderRepository published, ActivityRecorder activity) {
         this.schedule = schedule;
         this.published = published;
         this.activity = activity;
@@ -52,9 +55,9 @@ public class PollOutcomes {
         if (pruneBefore != null) {
             published.pruneBefore(storeId, pruneBefore);
         }
-        activity.record(storeId, ActivityLog.POLL, Level.info,
-                ordersFound == 1 ? "Checked Cart.com: 1 new or updated order" : "Checked Cart.com: " + ordersFound + " new or updated orders",
-                null, ordersFound);
+        activity.record(ActivityRecorded.of(storeId, ActivityKinds.POLL, Level.info,
+                ordersFound == 1 ? "Checked Cart.com: 1 new or updated order" : "Checked Cart.com: " + ordersFound + " new or updated orders")
+                .withCounts(Map.of(ActivityKinds.COUNT_ORDERS_FOUND, ordersFound)));
         return true;
     }
 
@@ -63,8 +66,8 @@ public class PollOutcomes {
         if (!schedule.releaseAfterFailure(storeId, owner, retryIn, message)) {
             return false;
         }
-        activity.record(storeId, ActivityLog.POLL_FAILED, Level.error,
-                "Checking Cart.com failed: " + message + "; retrying in " + human(retryIn), null, null);
+        activity.record(ActivityRecorded.of(storeId, ActivityKinds.POLL_FAILED, Level.error,
+                "Checking Cart.com failed: " + message + "; retrying in " + human(retryIn)));
         return true;
     }
 
@@ -73,7 +76,7 @@ public class PollOutcomes {
         if (!schedule.pause(storeId, owner, reason)) {
             return false;
         }
-        activity.record(storeId, ActivityLog.POLL_FAILED, Level.error, reason, null, null);
+        activity.record(ActivityRecorded.of(storeId, ActivityKinds.POLL_FAILED, Level.error, reason));
         return true;
     }
 

@@ -1,7 +1,7 @@
 package com.orderdesk.cartcom.poller.service;
 
+import com.orderdesk.cartcom.poller.config.InstanceId;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
-import com.orderdesk.cartcom.poller.config.SharedBeans.InstanceId;
 import com.orderdesk.cartcom.poller.repository.ClaimedStore;
 import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;

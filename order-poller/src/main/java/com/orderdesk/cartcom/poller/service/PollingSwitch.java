@@ -1,8 +1,8 @@
 package com.orderdesk.cartcom.poller.service;
 
+import com.orderdesk.cartcom.poller.config.PollerConfig;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether this instance claims work: {@code poller.enabled=false} runs an instance that only consumes
@@ -13,8 +13,8 @@ public class PollingSwitch {
     private final boolean enabled;
     private final AtomicBoolean held = new AtomicBoolean();
 
-    public PollingSwitch(@ConfigProperty(name = "poller.enabled", defaultValue = "true") boolean enabled) {
-        this.enabled = enabled;
+    public PollingSwitch(PollerConfig config) {
+        this.enabled = config.enabled();
     }
 
     /** Whether the scheduler may claim work now. */

@@ -1,16 +1,20 @@
 package com.orderdesk.cartcom.poller.service;
 
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
-import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshotKeeper;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Keeps the newest snapshot per store and the store's schedule in step with it, in one transaction. */
+/**
+ * The poller's {@link StoreSnapshotKeeper}: keeps the newest snapshot per store and the store's schedule in step with
+ * it, in one transaction.
+ */
 @ApplicationScoped
-public class SnapshotApplier {
+public class SnapshotApplier implements StoreSnapshotKeeper {
     private final StoreSnapshots snapshots;
     private final PollScheduleRepository schedule;
 
@@ -20,8 +24,9 @@ public class SnapshotApplier {
     }
 
     /** Returns false for a stale or replayed snapshot, which changes nothing. */
+    @Override
     @Transactional
-    public boolean apply(StoreIntegrationChanged snapshot) {
+    public boolean applied(StoreIntegrationChanged snapshot) {
         Optional<StoreIntegrationChanged> previous = snapshots.find(snapshot.storeId());
         if (!snapshots.applyIfNewer(snapshot)) {
             return false;
@@ -33,9 +38,10 @@ public class SnapshotApplier {
         return true;
     }
 
-    /** A tombstone: the store was deleted. */
+    /** A tombstone: the store was deleted; it is no longer polled. */
+    @Override
     @Transactional
-    public void delete(long storeId) {
+    public void deleted(long storeId) {
         snapshots.markDeleted(storeId);
         schedule.deactivate(storeId);
     }

@@ -1,21 +1,24 @@
 package com.orderdesk.cartcom.poller.service;
 
-import com.orderdesk.cartcom.model.cartcom.CartcomException;
-import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.StoreApis;
+import com.orderdesk.cartcom.kit.retry.Backoff;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
-import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
+import com.orderdesk.cartcom.poller.client.CallPacing;
 import com.orderdesk.cartcom.poller.client.CartcomOrderSource;
 import com.orderdesk.cartcom.poller.client.FetchedOrder;
-import com.orderdesk.cartcom.poller.client.CallPacing;
 import com.orderdesk.cartcom.poller.client.ListKey;
 import com.orderdesk.cartcom.poller.client.ListedOrder;
 import com.orderdesk.cartcom.poller.client.OrderQueries;
 import com.orderdesk.cartcom.poller.client.OrderWalk;
-import com.orderdesk.cartcom.poller.client.RawOrderPublisher;
+import com.orderdesk.cartcom.poller.config.InstanceId;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
-import com.orderdesk.cartcom.poller.config.SharedBeans.InstanceId;
+import com.orderdesk.cartcom.poller.publisher.RawOrderPublisher;
 import com.orderdesk.cartcom.poller.repository.ClaimedStore;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import com.orderdesk.cartcom.poller.repository.PublishedOrderRepository;
@@ -39,29 +42,31 @@ public class StorePoll {
     private static final Logger LOG = Logger.getLogger(StorePoll.class);
 
     private final StoreSnapshots snapshots;
-    private final StoreAccess access;
+    private final StoreApis apis;
     private final CartcomOrderSource source;
     private final RawOrderPublisher publisher;
     private final PublishedOrderRepository published;
     private final PollScheduleRepository schedule;
     private final PollOutcomes outcomes;
     private final PollerConfig config;
+    private final Backoff backoff;
     private final String owner;
     private final MeterRegistry metrics;
     private final CallPacing pacing;
 
-    public StorePoll(StoreSnapshots snapshots, StoreAccess access, CartcomOrderSource source, RawOrderPublisher publisher,
+    public StorePoll(StoreSnapshots snapshots, StoreApis apis, CartcomOrderSource source, RawOrderPublisher publisher,
                      PublishedOrderRepository published, PollScheduleRepository schedule, PollOutcomes outcomes,
                      PollerConfig config, InstanceId instanceId, MeterRegistry metrics, CallPacing pacing) {
         this.pacing = pacing;
         this.snapshots = snapshots;
-        this.access = access;
+        this.apis = apis;
         this.source = source;
         this.publisher = publisher;
         this.published = published;
         this.schedule = schedule;
         this.outcomes = outcomes;
         this.config = config;
+        this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
         this.owner = instanceId.value();
         this.metrics = metrics;
     }
@@ -75,7 +80,7 @@ public class StorePoll {
             return;
         }
         try {
-            CartcomStoreApi api = access.open(snapshot);
+            CartcomStoreApi api = apis.open(snapshot);
             Result result = fetchAndPublish(claim, snapshot, api);
             if (result == null) {
                 LOG.warnf("store %d: lease lost during the poll; another instance continues", storeId);
@@ -100,13 +105,12 @@ public class StorePoll {
                 schedule.releaseUntil(storeId, owner, e.retryAfter().orElse(config.callLimitWindow()));
                 count("throttled");
             } else {
-                Duration retryIn = backoff(claim.consecutiveFailures() + 1, e.retryAfter().orElse(Duration.ZERO));
-                outcomes.failed(storeId, owner, retryIn, e.getMessage());
+                outcomes.failed(storeId, owner, backoff.after(claim.consecutiveFailures() + 1, e.retryAfter()), e.getMessage());
                 count("failed");
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "store %d: poll failed", storeId);
-            outcomes.failed(storeId, owner, backoff(claim.consecutiveFailures() + 1, Duration.ZERO), describe(e));
+            outcomes.failed(storeId, owner, backoff.after(claim.consecutiveFailures() + 1, Optional.empty()), describe(e));
             count("failed");
         }
     }
@@ -122,7 +126,7 @@ public class StorePoll {
         ListKey resumeAfter = claim.walkUnfinished() && claim.cursorUpdatedAt() != null && claim.cursorOrderId() != null
                 ? new ListKey(claim.cursorUpdatedAt(), claim.cursorOrderId()) : null;
         OrderWalk walk = source.walk(api, OrderQueries.inStatuses(snapshot.downloadStatusIds()), OrderQueries.UPDATED_AT,
-                from, resumeAfter, StoreAccess.zoneOf(snapshot));
+                from, resumeAfter, CartcomDates.zoneOf(snapshot));
         long publishedCount = 0;
         int pages = 0;
         while (true) {
@@ -164,15 +168,6 @@ public class StorePoll {
     private Duration interval(StoreIntegrationChanged snapshot) {
         return config.intervalOverride().orElseGet(() -> Duration.ofMinutes(
                 snapshot.checkIntervalMinutes() == null ? config.defaultIntervalMinutes() : snapshot.checkIntervalMinutes()));
-    }
-
-    /** Exponential from backoff-initial, capped at backoff-max, never sooner than Cart.com's Retry-After. */
-    Duration backoff(int failures, Duration retryAfter) {
-        Duration wait = config.backoffInitial().multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
-        if (wait.compareTo(config.backoffMax()) > 0) {
-            wait = config.backoffMax();
-        }
-        return retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
     }
 
     private void count(String outcome) {

@@ -1,14 +1,13 @@
 package com.orderdesk.cartcom.settings.listener;
 
-import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
+import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventCodec;
-import com.orderdesk.cartcom.settings.repository.ActivityLog;
+import com.orderdesk.cartcom.settings.repository.ActivityRepository;
 import com.orderdesk.cartcom.settings.repository.ImportProgress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,11 +22,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ActivityListener {
     public static final String CHANNEL = "integration-activity";
 
-    @Inject
-    ActivityLog activityLog;
+    private final ActivityRepository activities;
+    private final ImportProgress importProgress;
 
-    @Inject
-    ImportProgress importProgress;
+    ActivityListener(ActivityRepository activities, ImportProgress importProgress) {
+        this.activities = activities;
+        this.importProgress = importProgress;
+    }
 
     @Incoming(CHANNEL)
     @Blocking
@@ -38,7 +39,7 @@ public class ActivityListener {
     }
 
     private void store(ActivityRecorded event) {
-        if (activityLog.insert(event)) {
+        if (activities.insert(event)) {
             importProgress.apply(event);
         }
     }

@@ -4,12 +4,11 @@ import com.orderdesk.cartcom.model.events.Folder;
 import com.orderdesk.cartcom.model.events.IntegrationEvent;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.model.outbox.Outbox;
+import com.orderdesk.cartcom.kit.outbox.Outbox;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
 import com.orderdesk.cartcom.settings.entity.Store;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,12 +22,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SnapshotPublisher {
+    private final Outbox outbox;
+    private final EntityManager entityManager;
 
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    EntityManager entityManager;
+    SnapshotPublisher(Outbox outbox, EntityManager entityManager) {
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public StoreIntegrationChanged publish(Store store) {

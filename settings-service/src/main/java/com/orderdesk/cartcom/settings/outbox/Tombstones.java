@@ -3,7 +3,6 @@ package com.orderdesk.cartcom.settings.outbox;
 import com.orderdesk.cartcom.model.events.Topics;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +19,11 @@ public class Tombstones {
     /** The eventType header of a tombstone (it has no body to carry one). */
     public static final String EVENT_TYPE = "StoreDeleted";
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final AgroalDataSource dataSource;
+
+    Tombstones(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(long storeId) {

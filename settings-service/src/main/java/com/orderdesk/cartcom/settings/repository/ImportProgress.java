@@ -4,7 +4,6 @@ import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,9 +17,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ImportProgress {
+    private final AgroalDataSource dataSource;
 
-    @Inject
-    AgroalDataSource dataSource;
+    ImportProgress(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     public void apply(ActivityRecorded event) {
         if (event.importId() == null) {

@@ -1,9 +1,8 @@
 package com.orderdesk.cartcom.settings.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.orderdesk.cartcom.settings.repository.ActivityLog;
-import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
-import jakarta.inject.Inject;
+import com.orderdesk.cartcom.kit.auth.StoreScoped;
+import com.orderdesk.cartcom.settings.repository.ActivityRepository;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,20 +27,23 @@ public class ActivityResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ActivityView(Instant at, String kind, String level, String message, Long cartOrderId, Long orderId,
                                UUID importId, Map<String, Long> counts) {
-        static ActivityView of(ActivityLog.Entry e) {
+        static ActivityView of(ActivityRepository.Entry e) {
             return new ActivityView(e.at(), e.kind(), e.level(), e.message(), e.cartOrderId(), e.orderId(), e.importId(),
                     e.counts().isEmpty() ? null : e.counts());
         }
     }
 
-    @Inject
-    ActivityLog activityLog;
+    private final ActivityRepository activities;
+
+    ActivityResource(ActivityRepository activities) {
+        this.activities = activities;
+    }
 
     @GET
     @Operation(summary = "What the integration did for this store, newest first")
     public List<ActivityView> list(@PathParam("storeId") long storeId,
                                    @QueryParam("limit") @DefaultValue("50") int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
-        return activityLog.newest(storeId, bounded).stream().map(ActivityView::of).toList();
+        return activities.newest(storeId, bounded).stream().map(ActivityView::of).toList();
     }
 }

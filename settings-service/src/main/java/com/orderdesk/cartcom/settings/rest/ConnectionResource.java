@@ -1,10 +1,13 @@
 package com.orderdesk.cartcom.settings.rest;
 
+import com.orderdesk.cartcom.kit.auth.StoreScoped;
+import com.orderdesk.cartcom.kit.rest.ApiException;
+import com.orderdesk.cartcom.kit.rest.InvalidInput;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
-import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
-import com.orderdesk.cartcom.settings.service.ApiException;
+import com.orderdesk.cartcom.settings.service.CartcomFailures;
 import com.orderdesk.cartcom.settings.service.ConnectionService;
-import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,9 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cart.com connection")
 public class ConnectionResource {
+    static final String TOKEN_REQUIRED = "Enter the store's Cart.com access token";
 
-    /** toString is overridden so the token can never reach a log line through this record. */
-    public record ConnectionRequest(String domain, String accessToken) {
+    /**
+     * The domain's rules are {@link com.orderdesk.cartcom.settings.service.DomainValidator}'s (invalid_domain, each
+     * with its own message). toString is overridden so the token can never reach a log line through this record.
+     */
+    public record ConnectionRequest(String domain, @NotBlank(message = TOKEN_REQUIRED) String accessToken) {
         @Override
         public String toString() {
             return "ConnectionRequest[domain=" + domain + "]";
@@ -42,14 +49,18 @@ public class ConnectionResource {
         }
     }
 
-    @Inject
-    ConnectionService connections;
+    private final ConnectionService connections;
+
+    ConnectionResource(ConnectionService connections) {
+        this.connections = connections;
+    }
 
     @PUT
+    @InvalidInput(code = CartcomFailures.TOKEN_REJECTED, message = TOKEN_REQUIRED)
     @Operation(summary = "Verify a domain and access token live against Cart.com, then store them",
             description = "422 {error: {code, message}} with code invalid_domain, token_rejected, unreachable, "
                     + "rate_limited or unexpected_response when the check fails; nothing changes then.")
-    public ConnectionView connect(@PathParam("storeId") long storeId, ConnectionRequest request) {
+    public ConnectionView connect(@PathParam("storeId") long storeId, @Valid ConnectionRequest request) {
         if (request == null) {
             throw ApiException.badRequest("Send {domain, access_token}");
         }

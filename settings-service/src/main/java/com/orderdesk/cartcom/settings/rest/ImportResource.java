@@ -1,10 +1,12 @@
 package com.orderdesk.cartcom.settings.rest;
 
+import com.orderdesk.cartcom.kit.auth.StoreScoped;
+import com.orderdesk.cartcom.kit.rest.ApiException;
+import com.orderdesk.cartcom.kit.rest.InvalidInput;
 import com.orderdesk.cartcom.settings.entity.ManualImport;
-import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
-import com.orderdesk.cartcom.settings.service.ApiException;
 import com.orderdesk.cartcom.settings.service.ImportService;
-import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Manual imports")
 public class ImportResource {
+    static final String SINCE_REQUIRED = "since is required: a date such as 2024-05-01 or an ISO-8601 instant";
 
-    public record ImportRequest(String since) {
+    /** Whether since is a date or instant, and not in the future, depends on the store's time zone: SinceParser. */
+    public record ImportRequest(@NotBlank(message = SINCE_REQUIRED) String since) {
     }
 
     public record ImportView(UUID importId, String status, Instant since, long ordersFound, long ordersImported,
@@ -37,13 +41,17 @@ public class ImportResource {
         }
     }
 
-    @Inject
-    ImportService imports;
+    private final ImportService imports;
+
+    ImportResource(ImportService imports) {
+        this.imports = imports;
+    }
 
     @POST
+    @InvalidInput(code = "invalid_since", message = SINCE_REQUIRED)
     @Operation(summary = "Import every order in the download statuses since a date (store time zone) or instant",
             description = "202 {import_id, status: queued}; 422 invalid_since for a malformed or future since.")
-    public Response request(@PathParam("storeId") long storeId, ImportRequest request) {
+    public Response request(@PathParam("storeId") long storeId, @Valid ImportRequest request) {
         if (request == null) {
             throw ApiException.badRequest("Send {since}");
         }

@@ -1,9 +1,8 @@
 package com.orderdesk.cartcom.settings.rest;
 
+import com.orderdesk.cartcom.kit.auth.StoreScoped;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
-import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
 import com.orderdesk.cartcom.settings.service.OrderStatusCache;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,8 +28,11 @@ public class OrderStatusResource {
         }
     }
 
-    @Inject
-    OrderStatusCache statuses;
+    private final OrderStatusCache statuses;
+
+    OrderStatusResource(OrderStatusCache statuses) {
+        this.statuses = statuses;
+    }
 
     @GET
     @Operation(summary = "The store's live Cart.com order statuses (cached briefly; refresh=true reads them again)",

@@ -1,11 +1,13 @@
 package com.orderdesk.cartcom.settings.rest;
 
+import com.orderdesk.cartcom.kit.auth.StoreScoped;
+import com.orderdesk.cartcom.kit.rest.ApiException;
+import com.orderdesk.cartcom.kit.rest.InvalidInput;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
-import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
-import com.orderdesk.cartcom.settings.service.ApiException;
 import com.orderdesk.cartcom.settings.service.SettingsInput;
+import com.orderdesk.cartcom.settings.service.SettingsRules;
 import com.orderdesk.cartcom.settings.service.SettingsService;
-import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -35,8 +37,11 @@ public class SettingsResource {
         }
     }
 
-    @Inject
-    SettingsService settings;
+    private final SettingsService settings;
+
+    SettingsResource(SettingsService settings) {
+        this.settings = settings;
+    }
 
     @GET
     @Operation(summary = "The integration settings (defaults until first saved: disabled, no download statuses)")
@@ -45,10 +50,12 @@ public class SettingsResource {
     }
 
     @PUT
+    @InvalidInput(code = "invalid_settings", message = "Some settings are not valid")
+    @SettingsRules.Checked
     @Operation(summary = "Replace the integration settings",
             description = "422 {error: {code: invalid_settings, fields: {name: message}}} when a rule is broken; "
                     + "409 not_connected without a connection.")
-    public SettingsView put(@PathParam("storeId") long storeId, SettingsInput input) {
+    public SettingsView put(@PathParam("storeId") long storeId, @Valid SettingsInput input) {
         if (input == null) {
             throw ApiException.badRequest("Send the settings object");
         }

@@ -1,10 +1,9 @@
 package com.orderdesk.cartcom.settings.rest;
 
+import com.orderdesk.cartcom.kit.auth.StoreScoped;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
-import com.orderdesk.cartcom.settings.repository.ActivityLog;
-import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
-import jakarta.inject.Inject;
+import com.orderdesk.cartcom.settings.repository.ActivityRepository;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,8 +31,11 @@ public class StatusResource {
                              long shipmentsPending, long consecutivePollFailures, Instant failingSince) {
     }
 
-    @Inject
-    ActivityLog activityLog;
+    private final ActivityRepository activities;
+
+    StatusResource(ActivityRepository activities) {
+        this.activities = activities;
+    }
 
     @GET
     @Operation(summary = "The integration's health for this store, computed from the activity log",
@@ -45,8 +47,8 @@ public class StatusResource {
     public StatusView get(@PathParam("storeId") long storeId) {
         CartcomConnection connection = CartcomConnection.findById(storeId);
         CartcomSettings settings = CartcomSettings.findById(storeId);
-        ActivityLog.StoreStatus status = activityLog.status(storeId);
-        ActivityLog.Entry error = status.lastError();
+        ActivityRepository.StoreStatus status = activities.status(storeId);
+        ActivityRepository.Entry error = status.lastError();
         return new StatusView(connection != null && connection.usable(), settings != null && settings.enabled,
                 status.lastPollAt(), status.lastSuccessAt(),
                 error == null ? null : new LastError(error.at(), error.kind(), error.message()),

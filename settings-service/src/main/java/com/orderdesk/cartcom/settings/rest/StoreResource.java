@@ -1,12 +1,17 @@
 package com.orderdesk.cartcom.settings.rest;
 
+import com.orderdesk.cartcom.kit.auth.Roles;
+import com.orderdesk.cartcom.kit.auth.StoreScoped;
+import com.orderdesk.cartcom.kit.rest.ApiException;
+import com.orderdesk.cartcom.kit.rest.InvalidInput;
 import com.orderdesk.cartcom.settings.entity.Folder;
 import com.orderdesk.cartcom.settings.entity.Store;
-import com.orderdesk.cartcom.settings.rest.auth.AdminOnly;
-import com.orderdesk.cartcom.settings.rest.auth.StoreScoped;
-import com.orderdesk.cartcom.settings.service.ApiException;
 import com.orderdesk.cartcom.settings.service.StoreService;
-import jakarta.inject.Inject;
+import com.orderdesk.cartcom.settings.service.TimeZoneId;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,8 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Stores")
 public class StoreResource {
+    static final String NAME_RULE = "required, at most " + StoreService.MAX_NAME_LENGTH + " characters";
 
-    public record CreateStoreRequest(String name, String timezone) {
+    public record CreateStoreRequest(
+            @NotBlank(message = NAME_RULE) @Size(max = StoreService.MAX_NAME_LENGTH, message = NAME_RULE) String name,
+            @TimeZoneId String timezone) {
     }
 
     /** The API key appears here once; only its hash is kept. */
@@ -37,7 +45,8 @@ public class StoreResource {
     public record StoreView(long storeId, String name, String timezone) {
     }
 
-    public record FolderRequest(String name) {
+    public record FolderRequest(
+            @NotBlank(message = NAME_RULE) @Size(max = StoreService.MAX_NAME_LENGTH, message = NAME_RULE) String name) {
     }
 
     public record FolderView(long id, String name) {
@@ -46,13 +55,19 @@ public class StoreResource {
         }
     }
 
-    @Inject
-    StoreService stores;
+    private final StoreService stores;
+
+    StoreResource(StoreService stores) {
+        this.stores = stores;
+    }
 
     @POST
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
+    @InvalidInput(code = "invalid_request",
+            message = "name is required (at most " + StoreService.MAX_NAME_LENGTH + " characters); timezone, when sent, "
+                    + "must be an IANA time zone such as America/Chicago")
     @Operation(summary = "Create a store (admin bearer token); answers its API key once")
-    public Response create(CreateStoreRequest request) {
+    public Response create(@Valid CreateStoreRequest request) {
         if (request == null) {
             throw ApiException.badRequest("Send {name, timezone?}");
         }
@@ -73,7 +88,7 @@ public class StoreResource {
 
     @DELETE
     @Path("/{storeId}")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Delete a store (admin bearer token)",
             description = "Its connection, settings, folders, imports and activity go; a tombstone on "
                     + "cartcom.store-settings.v1 tells every service. 204; 404 for an unknown store.")
@@ -93,8 +108,10 @@ public class StoreResource {
     @POST
     @Path("/{storeId}/folders")
     @StoreScoped
+    @InvalidInput(code = "invalid_request", message = "name is required (at most " + StoreService.MAX_NAME_LENGTH
+            + " characters)")
     @Operation(summary = "Add a folder")
-    public Response addFolder(@PathParam("storeId") long storeId, FolderRequest request) {
+    public Response addFolder(@PathParam("storeId") long storeId, @Valid FolderRequest request) {
         if (request == null) {
             throw ApiException.badRequest("Send {name}");
         }

@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.settings.service;
 
-import com.orderdesk.cartcom.model.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.rest.ApiException;
 
 /**
  * Turns a Cart.com failure into what a merchant can act on. Codes of CONTRACTS.md: {@code token_rejected},

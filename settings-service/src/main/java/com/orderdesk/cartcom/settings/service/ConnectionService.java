@@ -1,7 +1,7 @@
 package com.orderdesk.cartcom.settings.service;
 
-import com.orderdesk.cartcom.model.cartcom.CartcomClient;
-import com.orderdesk.cartcom.model.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import com.orderdesk.cartcom.model.crypto.EncryptedToken;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
@@ -12,7 +12,6 @@ import com.orderdesk.cartcom.settings.outbox.SnapshotPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,28 +28,25 @@ public class ConnectionService {
     private static final Logger LOG = Logger.getLogger(ConnectionService.class);
     private static final int HINT_CHARS = 4;
 
-    @Inject
-    DomainValidator domains;
+    private final DomainValidator domains;
+    private final CartcomClient client;
+    private final TokenCrypto crypto;
+    private final SnapshotPublisher snapshots;
+    private final OrderStatusCache statusCache;
+    private final MeterRegistry metrics;
 
-    @Inject
-    CartcomClient client;
+    ConnectionService(DomainValidator domains, CartcomClient client, TokenCrypto crypto, SnapshotPublisher snapshots,
+                      OrderStatusCache statusCache, MeterRegistry metrics) {
+        this.domains = domains;
+        this.client = client;
+        this.crypto = crypto;
+        this.snapshots = snapshots;
+        this.statusCache = statusCache;
+        this.metrics = metrics;
+    }
 
-    @Inject
-    TokenCrypto crypto;
-
-    @Inject
-    SnapshotPublisher snapshots;
-
-    @Inject
-    OrderStatusCache statusCache;
-
-    @Inject
-    MeterRegistry metrics;
-
+    /** The access token arrives present (the resource's constraint), the domain as typed. */
     public CartcomConnection connect(long storeId, String domainInput, String accessToken) {
-        if (accessToken == null || accessToken.isBlank()) {
-            throw new ApiException(422, CartcomFailures.TOKEN_REJECTED, "Enter the store's Cart.com access token");
-        }
         String token = accessToken.trim();
         String domain = domains.validate(domainInput);
         List<OrderStatus> statuses;

@@ -1,8 +1,8 @@
 package com.orderdesk.cartcom.settings.service;
 
-import com.orderdesk.cartcom.settings.config.CartcomConfig;
+import com.orderdesk.cartcom.kit.config.CartcomConfig;
+import com.orderdesk.cartcom.kit.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -20,16 +20,19 @@ public class DomainValidator {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern ALL_NUMERIC = Pattern.compile("[0-9.]+");
 
-    @Inject
-    CartcomConfig config;
+    private final HostResolver resolver;
+    /** Off only where the insecure base URL is allowed (the sandbox, tests). */
+    private final boolean publicAddressesOnly;
 
-    @Inject
-    HostResolver resolver;
+    DomainValidator(CartcomConfig config, HostResolver resolver) {
+        this.resolver = resolver;
+        this.publicAddressesOnly = !config.allowInsecureBaseUrl();
+    }
 
     /** The normalized (lower-case, no trailing dot) domain, or an {@code invalid_domain} ApiException. */
     public String validate(String input) {
         String domain = syntaxCheck(input);
-        if (!config.allowInsecureBaseUrl()) {
+        if (publicAddressesOnly) {
             requirePublicAddresses(domain);
         }
         return domain;

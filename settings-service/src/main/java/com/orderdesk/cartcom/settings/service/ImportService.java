@@ -2,13 +2,13 @@ package com.orderdesk.cartcom.settings.service;
 
 import com.orderdesk.cartcom.model.events.ManualImportRequested;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.model.outbox.Outbox;
+import com.orderdesk.cartcom.kit.outbox.Outbox;
+import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
 import com.orderdesk.cartcom.settings.entity.ManualImport;
 import com.orderdesk.cartcom.settings.entity.Store;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -21,13 +21,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImportService {
 
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    EntityManager entityManager;
-
+    private final Outbox outbox;
+    private final EntityManager entityManager;
     private final Clock clock = Clock.systemUTC();
+
+    ImportService(Outbox outbox, EntityManager entityManager) {
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+    }
 
     @Transactional
     public ManualImport request(long storeId, String sinceText) {

@@ -1,16 +1,17 @@
 package com.orderdesk.cartcom.settings.service;
 
-import com.orderdesk.cartcom.model.cartcom.CartcomClient;
-import com.orderdesk.cartcom.model.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.config.CartcomConfig;
+import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import com.orderdesk.cartcom.model.crypto.EncryptedToken;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
-import com.orderdesk.cartcom.settings.config.CartcomConfig;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +26,17 @@ public class OrderStatusCache {
     private record Entry(String domain, List<OrderStatus> statuses, Instant fetchedAt) {
     }
 
+    private final CartcomClient client;
+    private final TokenCrypto crypto;
+    private final Duration ttl;
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
-    @Inject
-    CartcomClient client;
-
-    @Inject
-    TokenCrypto crypto;
-
-    @Inject
-    CartcomConfig config;
+    OrderStatusCache(CartcomClient client, TokenCrypto crypto, CartcomConfig config) {
+        this.client = client;
+        this.crypto = crypto;
+        this.ttl = config.orderStatusCacheTtl();
+    }
 
     /** The statuses, from the cache or live; 409 not_connected, or 502 with a Cart.com failure code. */
     public List<OrderStatus> statuses(long storeId) {
@@ -51,7 +52,7 @@ public class OrderStatusCache {
         }
         Entry cached = entries.get(storeId);
         if (!refresh && cached != null && cached.domain.equals(connection.domain)
-                && cached.fetchedAt.plus(config.orderStatusCacheTtl()).isAfter(clock.instant())) {
+                && cached.fetchedAt.plus(ttl).isAfter(clock.instant())) {
             return cached.statuses;
         }
         List<OrderStatus> live;

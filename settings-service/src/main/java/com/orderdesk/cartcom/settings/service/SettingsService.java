@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.settings.service;
 
+import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
@@ -8,27 +9,24 @@ import com.orderdesk.cartcom.settings.entity.Store;
 import com.orderdesk.cartcom.settings.outbox.SnapshotPublisher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A store's integration settings. A PUT replaces them all; omitted fields take these values: enabled true (saving
  * the settings is what turns the integration on), check_interval_minutes 15, folder_id the current folder,
- * sync_tracking_numbers true, order_prefix "", after-import/after-shipment statuses null (leave unchanged).
+ * sync_tracking_numbers true, order_prefix "", after-import/after-shipment statuses null (leave unchanged). The settings
+ * arrive checked: their fields by the constraints of {@link SettingsInput}, against the store by {@link SettingsRules}.
  */
 @ApplicationScoped
 public class SettingsService {
+    private final SnapshotPublisher snapshots;
 
-    @Inject
-    OrderStatusCache statuses;
-
-    @Inject
-    SnapshotPublisher snapshots;
+    SettingsService(SnapshotPublisher snapshots) {
+        this.snapshots = snapshots;
+    }
 
     public CartcomSettings get(long storeId) {
         CartcomSettings settings = CartcomSettings.findById(storeId);
@@ -38,17 +36,8 @@ public class SettingsService {
         return settings;
     }
 
+    /** Checked settings (which may have called Cart.com, outside any transaction), applied under the store's lock. */
     public CartcomSettings save(long storeId, SettingsInput input) {
-        CartcomConnection connection = CartcomConnection.findById(storeId);
-        if (connection == null || !connection.usable()) {
-            throw ApiException.notConnected();
-        }
-        Set<Long> folderIds = Folder.ofStore(storeId).stream().map(f -> f.id).collect(Collectors.toSet());
-        // Validation may call Cart.com: outside the transaction, like the connection check.
-        Map<String, String> errors = SettingsValidator.validate(input, folderIds, () -> statuses.statuses(storeId));
-        if (!errors.isEmpty()) {
-            throw new ApiException(422, "invalid_settings", "Some settings are not valid", errors);
-        }
         return QuarkusTransaction.requiringNew().call(() -> apply(storeId, input));
     }
 
@@ -56,7 +45,7 @@ public class SettingsService {
         Store store = StoreService.lock(storeId);
         CartcomConnection connection = CartcomConnection.findById(storeId);
         if (connection == null || !connection.usable()) {
-            throw ApiException.notConnected(); // disconnected while we validated
+            throw ApiException.notConnected(); // disconnected while the rules were checked
         }
         CartcomSettings settings = CartcomSettings.findById(storeId);
         if (in.folderId() != null && Folder.findById(in.folderId()) == null) {

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.settings.service;
 
+import com.orderdesk.cartcom.kit.rest.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * The {@code since} of a manual import: an ISO-8601 instant ({@code 2024-05-01T10:00:00Z}, any offset), or a date
@@ -39,7 +41,7 @@ public final class SinceParser {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(422, "invalid_since", message, java.util.Map.of("since", message));
+        return new ApiException(422, "invalid_since", message, Map.of("since", message));
     }
 
     private SinceParser() {

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.settings.service;
 
+import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
@@ -9,32 +10,33 @@ import com.orderdesk.cartcom.settings.entity.Store;
 import com.orderdesk.cartcom.settings.outbox.SnapshotPublisher;
 import com.orderdesk.cartcom.settings.outbox.Tombstones;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
-/** Creating and deleting stores and managing their folders. */
+/**
+ * Creating and deleting stores and managing their folders. Names and time zones arrive checked by the constraints of
+ * the resource's requests (a name of at most {@value #MAX_NAME_LENGTH} characters, a known time zone).
+ */
 @ApplicationScoped
 public class StoreService {
-    static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = 200;
     static final String DEFAULT_TIMEZONE = "UTC";
 
-    @Inject
-    SnapshotPublisher snapshots;
+    private final SnapshotPublisher snapshots;
+    private final Tombstones tombstones;
+    private final OrderStatusCache statusCache;
+    private final EntityManager entityManager;
 
-    @Inject
-    Tombstones tombstones;
-
-    @Inject
-    OrderStatusCache statusCache;
-
-    @Inject
-    EntityManager entityManager;
+    StoreService(SnapshotPublisher snapshots, Tombstones tombstones, OrderStatusCache statusCache,
+                 EntityManager entityManager) {
+        this.snapshots = snapshots;
+        this.tombstones = tombstones;
+        this.statusCache = statusCache;
+        this.entityManager = entityManager;
+    }
 
     /** The new store and its API key, which exists only in this answer (the database keeps its hash). */
     public record CreatedStore(Store store, String apiKey) {
@@ -42,22 +44,10 @@ public class StoreService {
 
     @Transactional
     public CreatedStore create(String name, String timezone) {
-        String trimmedName = name == null ? "" : name.trim();
-        if (trimmedName.isEmpty() || trimmedName.length() > MAX_NAME_LENGTH) {
-            throw new ApiException(422, "invalid_request", "name is required (at most " + MAX_NAME_LENGTH + " characters)",
-                    Map.of("name", "required, at most " + MAX_NAME_LENGTH + " characters"));
-        }
-        String zone = timezone == null || timezone.isBlank() ? DEFAULT_TIMEZONE : timezone.trim();
-        try {
-            zone = ZoneId.of(zone).getId();
-        } catch (DateTimeException e) {
-            throw new ApiException(422, "invalid_request", "timezone must be an IANA time zone such as America/Chicago",
-                    Map.of("timezone", "unknown time zone"));
-        }
         String apiKey = ApiKeys.generate();
         Store store = new Store();
-        store.name = trimmedName;
-        store.timezone = zone;
+        store.name = name.trim();
+        store.timezone = ZoneId.of(timezone == null || timezone.isBlank() ? DEFAULT_TIMEZONE : timezone.trim()).getId();
         store.apiKeyHash = ApiKeys.hash(apiKey);
         store.createdAt = Instant.now();
         store.persist();
@@ -88,11 +78,7 @@ public class StoreService {
 
     @Transactional
     public Folder addFolder(long storeId, String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new ApiException(422, "invalid_request", "name is required (at most " + MAX_NAME_LENGTH + " characters)",
-                    Map.of("name", "required, at most " + MAX_NAME_LENGTH + " characters"));
-        }
+        String trimmed = name.trim();
         Store store = lock(storeId);
         if (Folder.nameTaken(storeId, trimmed)) {
             throw new ApiException(409, "folder_exists", "The store already has a folder named " + trimmed);

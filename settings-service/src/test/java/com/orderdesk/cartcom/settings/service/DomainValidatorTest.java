@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.settings.support.StaticCartcomConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -54,9 +55,7 @@ class DomainValidatorTest {
     }
 
     private static DomainValidator productionValidator(Map<String, String> dns) {
-        DomainValidator validator = new DomainValidator();
-        validator.config = StaticCartcomConfig.production();
-        validator.resolver = new HostResolver() {
+        return new DomainValidator(StaticCartcomConfig.production(), new HostResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
                 String address = dns.get(host);
@@ -65,7 +64,6 @@ class DomainValidatorTest {
                 }
                 return new InetAddress[] {InetAddress.getByName(address)};
             }
-        };
-        return validator;
+        });
     }
 }

@@ -3,6 +3,7 @@ package com.orderdesk.cartcom.settings.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.orderdesk.cartcom.kit.rest.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

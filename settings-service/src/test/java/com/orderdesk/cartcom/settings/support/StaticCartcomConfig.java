@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.settings.support;
 
-import com.orderdesk.cartcom.settings.config.CartcomConfig;
+import com.orderdesk.cartcom.kit.config.CartcomConfig;
 import java.time.Duration;
 
 /** A CartcomConfig with fixed values, for unit tests of the classes that read it. */

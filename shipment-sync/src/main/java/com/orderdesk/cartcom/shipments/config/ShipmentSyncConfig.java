@@ -12,10 +12,6 @@ public interface ShipmentSyncConfig {
     @WithDefault("5s")
     String workerInterval();
 
-    /** How often the outbox relay sends activity events. */
-    @WithDefault("1s")
-    String relayInterval();
-
     /** How often shipments waiting too long for their order are retired. */
     @WithDefault("1h")
     String expirySweepInterval();

@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.shipments.listener;
 
-import com.orderdesk.cartcom.model.consuming.DatabaseOutages;
+import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.OrderImported;

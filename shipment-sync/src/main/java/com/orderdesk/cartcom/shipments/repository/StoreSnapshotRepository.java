@@ -1,7 +1,8 @@
 package com.orderdesk.cartcom.shipments.repository;
 
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
-import com.orderdesk.cartcom.model.snapshot.StoreSnapshots;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshotKeeper;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -11,11 +12,12 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Reads the store snapshots kept by {@link StoreSnapshots}, telling "deleted" (a tombstone: never sync) apart from
- * "not seen yet" (the snapshot topic may lag behind the shipment topic: wait).
+ * shipment-sync's store snapshots: kept through {@link StoreSnapshots} (this is the service's
+ * {@link StoreSnapshotKeeper}) and read telling "deleted" (a tombstone: never sync) apart from "not seen yet" (the
+ * snapshot topic may lag behind the shipment topic: wait).
  */
 @ApplicationScoped
-public class StoreSnapshotRepository {
+public class StoreSnapshotRepository implements StoreSnapshotKeeper {
     private final AgroalDataSource dataSource;
     private final StoreSnapshots snapshots;
 
@@ -41,7 +43,13 @@ public class StoreSnapshotRepository {
      * its shipments are skipped instead of waiting for a snapshot that will not come. A placeholder row has
      * version 0, so only a real snapshot (which the compacted topic orders before its tombstone) replaces it.
      */
-    public void markDeleted(long storeId) {
+    @Override
+    public boolean applied(StoreIntegrationChanged snapshot) {
+        return snapshots.applyIfNewer(snapshot);
+    }
+
+    @Override
+    public void deleted(long storeId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(
                      "INSERT INTO store_snapshot (store_id, version, snapshot, deleted) VALUES (?, 0, '', TRUE) "

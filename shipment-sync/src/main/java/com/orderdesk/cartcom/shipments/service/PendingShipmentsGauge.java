@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.shipments.service;
 
+import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.shipments.repository.PendingGaugeRepository;
@@ -44,7 +45,7 @@ public class PendingShipmentsGauge {
     @Transactional
     public void report(StoreCount count) {
         gauge.markReported(count);
-        activity.record(ActivityRecorded.of(count.storeId(), ActivityRecorder.SHIPMENTS_PENDING,
+        activity.record(ActivityRecorded.of(count.storeId(), ActivityKinds.SHIPMENTS_PENDING,
                         ActivityRecorded.Level.info, count.pending() + " shipment(s) waiting to be sent to Cart.com")
                 .withCounts(Map.of(ActivityKinds.COUNT_SHIPMENTS_PENDING, count.pending())));
     }

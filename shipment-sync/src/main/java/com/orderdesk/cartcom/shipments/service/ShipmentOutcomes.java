@@ -1,5 +1,7 @@
 package com.orderdesk.cartcom.shipments.service;
 
+import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.shipments.repository.ClaimedShipment;
 import com.orderdesk.cartcom.shipments.repository.ShipmentState;
@@ -28,7 +30,7 @@ public class ShipmentOutcomes {
     @Transactional
     public void sent(ClaimedShipment claimed, long cartOrderId, String message) {
         if (shipments.finish(claimed, ShipmentState.sent, null)) {
-            activity.record(ActivityRecorded.of(claimed.storeId(), ActivityRecorder.SHIPMENT_SYNCED,
+            activity.record(ActivityRecorded.of(claimed.storeId(), ActivityKinds.SHIPMENT_SYNCED,
                     ActivityRecorded.Level.info, message).withOrderId(claimed.orderId()).withCartOrderId(cartOrderId));
         } else {
             leaseLost(claimed);
@@ -38,7 +40,7 @@ public class ShipmentOutcomes {
     @Transactional
     public void skipped(ClaimedShipment claimed, Long cartOrderId, String reason) {
         if (shipments.finish(claimed, ShipmentState.skipped, reason)) {
-            activity.record(ActivityRecorded.of(claimed.storeId(), ActivityRecorder.SHIPMENT_SKIPPED,
+            activity.record(ActivityRecorded.of(claimed.storeId(), ActivityKinds.SHIPMENT_SKIPPED,
                             ActivityRecorded.Level.info, "Shipment " + claimed.shipmentId() + " was not sent to Cart.com: "
                                     + reason)
                     .withOrderId(claimed.orderId()).withCartOrderId(cartOrderId));
@@ -51,7 +53,7 @@ public class ShipmentOutcomes {
     public void failed(ClaimedShipment claimed, Long cartOrderId, String reason) {
         if (shipments.finish(claimed, ShipmentState.failed, reason)) {
             LOG.warnf("shipment %d of store %d failed: %s", claimed.shipmentId(), claimed.storeId(), reason);
-            activity.record(ActivityRecorded.of(claimed.storeId(), ActivityRecorder.SHIPMENT_SYNC_FAILED,
+            activity.record(ActivityRecorded.of(claimed.storeId(), ActivityKinds.SHIPMENT_SYNC_FAILED,
                             ActivityRecorded.Level.error, "Shipment " + claimed.shipmentId()
                                     + " could not be sent to Cart.com: " + reason)
                     .withOrderId(claimed.orderId()).withCartOrderId(cartOrderId));

@@ -1,13 +1,14 @@
 package com.orderdesk.cartcom.shipments.service;
 
-import com.orderdesk.cartcom.model.cartcom.CartcomException;
-import com.orderdesk.cartcom.model.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
+import com.orderdesk.cartcom.kit.cartcom.StoreApis;
+import com.orderdesk.cartcom.kit.retry.Backoff;
 import com.orderdesk.cartcom.model.cartcom.ShipmentRequest;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
-import com.orderdesk.cartcom.shipments.client.CartcomStores;
 import com.orderdesk.cartcom.shipments.config.ShipmentSyncConfig;
 import com.orderdesk.cartcom.shipments.repository.ClaimedShipment;
 import com.orderdesk.cartcom.shipments.repository.ImportedOrder;
@@ -31,18 +32,18 @@ import java.util.Optional;
 public class ShipmentSender {
     private final ImportedOrderRepository orders;
     private final StoreSnapshotRepository stores;
-    private final CartcomStores cartcom;
+    private final StoreApis storeApis;
     private final ShipmentOutcomes outcomes;
     private final ShipmentSyncConfig config;
     private final Backoff backoff;
     private final AfterShipmentStatus afterShipmentStatus;
     private final ShipmentRequestMapper mapper = new ShipmentRequestMapper(Clock.systemUTC());
 
-    ShipmentSender(ImportedOrderRepository orders, StoreSnapshotRepository stores, CartcomStores cartcom,
+    ShipmentSender(ImportedOrderRepository orders, StoreSnapshotRepository stores, StoreApis storeApis,
                    ShipmentOutcomes outcomes, ShipmentSyncConfig config, AfterShipmentStatus afterShipmentStatus) {
         this.orders = orders;
         this.stores = stores;
-        this.cartcom = cartcom;
+        this.storeApis = storeApis;
         this.outcomes = outcomes;
         this.config = config;
         this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
@@ -66,7 +67,7 @@ public class ShipmentSender {
         StoreView view = stores.view(claimed.storeId());
         if (view instanceof Unknown) {
             // The snapshot topic can lag behind at start-up; the store's settings decide, so wait for them.
-            retryOrFail(claimed, order, "the store's Cart.com settings have not arrived yet", null);
+            retryOrFail(claimed, order, "the store's Cart.com settings have not arrived yet", Optional.empty());
             return;
         }
         if (view instanceof Deleted) {
@@ -93,7 +94,7 @@ public class ShipmentSender {
         }
         CartcomStoreApi api;
         try {
-            api = cartcom.open(store);
+            api = storeApis.open(store);
         } catch (TokenDecryptionException e) {
             outcomes.failed(claimed, order.cartOrderId(), "the store's access token cannot be opened ("
                     + e.getMessage() + "); reconnect the store");
@@ -128,13 +129,13 @@ public class ShipmentSender {
     private void onCartcomFailure(ClaimedShipment claimed, ImportedOrder order, String step, CartcomException e) {
         String reason = step + ": " + e.getMessage();
         if (e.retryable()) {
-            retryOrFail(claimed, order, reason, e.retryAfter().orElse(null));
+            retryOrFail(claimed, order, reason, e.retryAfter());
         } else {
             outcomes.failed(claimed, order.cartOrderId(), reason);
         }
     }
 
-    private void retryOrFail(ClaimedShipment claimed, ImportedOrder order, String reason, Duration retryAfter) {
+    private void retryOrFail(ClaimedShipment claimed, ImportedOrder order, String reason, Optional<Duration> retryAfter) {
         if (claimed.attempts() >= config.maxAttempts()) {
             outcomes.failed(claimed, order.cartOrderId(), "gave up after " + claimed.attempts() + " attempts; last: "
                     + reason);

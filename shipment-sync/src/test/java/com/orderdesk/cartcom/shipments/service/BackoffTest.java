@@ -3,7 +3,9 @@ package com.orderdesk.cartcom.shipments.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.kit.retry.Backoff;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
@@ -11,15 +13,15 @@ class BackoffTest {
 
     @Test
     void doublesPerAttemptWithinJitterAndStopsAtTheCap() {
-        assertBetween(backoff.after(1, null), 24_000, 36_000);
-        assertBetween(backoff.after(3, null), 96_000, 144_000);
-        assertBetween(backoff.after(40, null), 480_000, 720_000);
+        assertBetween(backoff.after(1, Optional.empty()), 24_000, 36_000);
+        assertBetween(backoff.after(3, Optional.empty()), 96_000, 144_000);
+        assertBetween(backoff.after(40, Optional.empty()), 480_000, 720_000);
     }
 
     @Test
     void neverWaitsLessThanCartcomAskedFor() {
-        assertEquals(Duration.ofMinutes(5), backoff.after(1, Duration.ofMinutes(5)));
-        assertBetween(backoff.after(1, Duration.ofSeconds(1)), 24_000, 36_000);
+        assertEquals(Duration.ofMinutes(5), backoff.after(1, Optional.of(Duration.ofMinutes(5))));
+        assertBetween(backoff.after(1, Optional.of(Duration.ofSeconds(1))), 24_000, 36_000);
     }
 
     private static void assertBetween(Duration wait, long minMillis, long maxMillis) {

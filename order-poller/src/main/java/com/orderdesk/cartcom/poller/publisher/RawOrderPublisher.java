@@ -1,0 +1,75 @@
+package com.orderdesk.cartcom.poller.publisher;
+
+import com.orderdesk.cartcom.kit.outbox.KafkaClients;
+import com.orderdesk.cartcom.model.events.CartOrderFetched;
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.EventHeaders;
+import com.orderdesk.cartcom.model.events.Topics;
+import com.orderdesk.cartcom.poller.config.PollerConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Publishes fetched orders on cartcom.orders.raw.v1 and returns only when Kafka acknowledged every record
+ * (acks=all, idempotent producer, built from the service's own kafka.* settings), so the caller may then advance
+ * its cursor. No outbox here on purpose: the orders come from Cart.com, not from a local change, and the cursor
+ * (advanced after the acks) is what makes the publication at-least-once.
+ */
+@ApplicationScoped
+public class RawOrderPublisher {
+    private final Producer<String, String> producer;
+    private final PollerConfig config;
+
+    public RawOrderPublisher(KafkaClients kafka, PollerConfig config) {
+        this.producer = kafka.reliableProducer("orders");
+        this.config = config;
+    }
+
+    /** Sends all records and waits for their acknowledgements; throws {@link PublishFailedException} otherwise. */
+    public void publishAndAwait(List<CartOrderFetched> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        try {
+            for (CartOrderFetched event : events) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_RAW, event.key(), EventCodec.write(event));
+                record.headers().add(EventHeaders.EVENT_TYPE, event.eventType().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new PublishFailedException("Kafka did not acknowledge " + events.size() + " orders: " + e, e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+
+    /** The page was not (fully) acknowledged: the cursor must not move. */
+    public static class PublishFailedException extends RuntimeException {
+        public PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

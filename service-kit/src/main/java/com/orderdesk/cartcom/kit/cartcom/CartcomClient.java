@@ -1,0 +1,41 @@
+package com.orderdesk.cartcom.kit.cartcom;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Entry point to the Cart.com Storefront API: one shared HTTP client (connection pool) for all stores, and a
+ * light {@link CartcomStoreApi} per store and token. Built on the JDK client because every store has its
+ * own base URL and rate-limit headers that callers must see; retry and backoff policy stay with the caller,
+ * which knows whether a call may wait (a poll) or must report (a connection check).
+ */
+public final class CartcomClient {
+    private final CartcomEndpoints endpoints;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final Clock clock;
+
+    public CartcomClient(CartcomEndpoints endpoints, Duration connectTimeout, Duration requestTimeout) {
+        this(endpoints, HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build(), requestTimeout, Clock.systemUTC());
+    }
+
+    public CartcomClient(CartcomEndpoints endpoints, HttpClient http, Duration requestTimeout, Clock clock) {
+        this.endpoints = endpoints;
+        this.http = http;
+        this.requestTimeout = requestTimeout;
+        this.clock = clock;
+    }
+
+    public CartcomStoreApi store(String domain, String accessToken) {
+        return new CartcomStoreApi(endpoints.baseUri(domain), accessToken, http, requestTimeout, clock);
+    }
+
+    public CartcomEndpoints endpoints() {
+        return endpoints;
+    }
+}

@@ -1,0 +1,71 @@
+package com.orderdesk.cartcom.kit.cartcom;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A Cart.com call that did not succeed, classified so that callers decide once: retry (rate limited,
+ * server error, timeout, unreachable, malformed body) or give up (rejected credentials, not found, conflict,
+ * bad request). The message never contains the access token.
+ */
+public class CartcomException extends RuntimeException {
+    public enum Kind {
+        CREDENTIALS_REJECTED(false),
+        NOT_FOUND(false),
+        CONFLICT(false),
+        BAD_REQUEST(false),
+        RATE_LIMITED(true),
+        SERVER_ERROR(true),
+        TIMEOUT(true),
+        UNREACHABLE(true),
+        MALFORMED_RESPONSE(true);
+
+        private final boolean retryable;
+
+        Kind(boolean retryable) {
+            this.retryable = retryable;
+        }
+
+        public boolean retryable() {
+            return retryable;
+        }
+    }
+
+    private final Kind kind;
+    private final int httpStatus;
+    private final Duration retryAfter;
+
+    public CartcomException(Kind kind, int httpStatus, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
+    }
+
+    public static Kind kindOf(int status) {
+        return switch (status) {
+            case 401, 403 -> Kind.CREDENTIALS_REJECTED;
+            case 404 -> Kind.NOT_FOUND;
+            case 409 -> Kind.CONFLICT;
+            case 429 -> Kind.RATE_LIMITED;
+            default -> status >= 500 ? Kind.SERVER_ERROR : Kind.BAD_REQUEST;
+        };
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean retryable() {
+        return kind.retryable();
+    }
+
+    /** The HTTP status, or 0 when no answer came. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -1,0 +1,272 @@
+package com.orderdesk.cartcom.kit.cartcom;
+
+import com.orderdesk.cartcom.model.cartcom.OrderStatus;
+import com.orderdesk.cartcom.model.cartcom.ShipmentRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderdesk.cartcom.model.json.Json;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/** The calls the integration makes on one store, with one access token. Thread-safe. */
+public final class CartcomStoreApi {
+    public static final String AUTH_HEADER = "X-AC-Auth-Token";
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private final URI base;
+    private final String token;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Clock clock;
+    private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
+
+    CartcomStoreApi(URI base, String token, HttpClient http, Duration timeout, Clock clock) {
+        this.base = base;
+        this.token = token;
+        this.http = http;
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    /** The store's statuses; also the live check of a domain and token. */
+    public List<OrderStatus> orderStatuses() {
+        List<OrderStatus> statuses = new ArrayList<>();
+        String url = base + "/order_statuses?count=100";
+        while (url != null) {
+            ListPage page = readPage(url, "order_statuses");
+            for (ObjectNode node : page.items()) {
+                statuses.add(MAPPER.convertValue(node, OrderStatus.class));
+            }
+            url = page.nextPage();
+        }
+        return statuses;
+    }
+
+    /**
+     * The first page of orders matching {@code query} (field conditions in Cart.com's query syntax, plus
+     * sort, count, expand). Fresh data: GETs are cached by Cart.com unless told not to.
+     */
+    public ListPage listOrders(Map<String, String> query) {
+        return readPage(base + "/orders?" + encode(query), "orders");
+    }
+
+    /** A later page, by the absolute {@code next_page} URL Cart.com returned. A page past the end is empty. */
+    public ListPage page(String absoluteUrl, String listKey) {
+        return readPage(absoluteUrl, listKey);
+    }
+
+    public ObjectNode order(long orderId, String expand) {
+        String query = expand == null || expand.isBlank() ? "" : "?expand=" + URLEncoder.encode(expand, StandardCharsets.UTF_8);
+        return asObject(send(get(URI.create(base + "/orders/" + orderId + query))));
+    }
+
+    /** Several order addresses in one call ({@code select_many}). */
+    public List<ObjectNode> orderAddresses(Collection<Long> ids) {
+        return selectMany("order_addresses", "addresses", ids);
+    }
+
+    /** Several customers in one call ({@code select_many}). */
+    public List<ObjectNode> customers(Collection<Long> ids) {
+        return selectMany("customers", "customers", ids);
+    }
+
+    /** Sets an order's status through the route that fires the store's status-changed events. */
+    public ObjectNode setOrderStatus(long orderId, long statusId) {
+        ObjectNode body = MAPPER.createObjectNode().put("order_status_id", statusId);
+        return asObject(send(write("PUT", URI.create(base + "/orders/" + orderId + "/status"), body)));
+    }
+
+    /** Adds, or updates by {@code shipment_name}, a shipment on an order. */
+    public ObjectNode upsertShipment(ShipmentRequest shipment) {
+        return asObject(send(write("POST", URI.create(base + "/order_shipments"), MAPPER.valueToTree(shipment))));
+    }
+
+    /** The newest {@code X-AC-Call-Limit} seen on this handle, to slow down before the store's limit. */
+    public Optional<CallLimit> lastCallLimit() {
+        return Optional.ofNullable(lastCallLimit.get());
+    }
+
+    private List<ObjectNode> selectMany(String resource, String listKey, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String joined = ids.stream().distinct().map(String::valueOf).collect(Collectors.joining(","));
+        List<ObjectNode> found = new ArrayList<>();
+        String url = base + "/" + resource + "/select_many?ids=" + joined + "&count=" + Math.max(ids.size(), 1);
+        while (url != null) {
+            ListPage page = readPage(url, listKey);
+            found.addAll(page.items());
+            url = page.nextPage();
+        }
+        return found;
+    }
+
+    private ListPage readPage(String url, String listKey) {
+        JsonNode body;
+        try {
+            body = send(get(URI.create(url)));
+        } catch (CartcomException e) {
+            if (e.kind() == CartcomException.Kind.NOT_FOUND && url.contains("page=")) {
+                // Cart.com answers a page past the end with 404, not with an empty list.
+                return ListPage.EMPTY;
+            }
+            throw e;
+        }
+        if (!body.isObject() || !body.path(listKey).isArray()) {
+            throw malformed("list without '" + listKey + "'", null);
+        }
+        List<ObjectNode> items = new ArrayList<>();
+        for (JsonNode item : body.get(listKey)) {
+            if (!item.isObject()) {
+                throw malformed("list entry is not an object", null);
+            }
+            items.add((ObjectNode) item);
+        }
+        return new ListPage(body.path("total_count").asLong(items.size()), text(body, "next_page"),
+                text(body, "previous_page"), items);
+    }
+
+    private HttpRequest get(URI uri) {
+        return request(uri).header("Cache-Control", "no-cache").GET().build();
+    }
+
+    private HttpRequest write(String method, URI uri, JsonNode body) {
+        try {
+            return request(uri).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body)))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize request", e);
+        }
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Accept", "application/json")
+                .header(AUTH_HEADER, token);
+    }
+
+    private JsonNode send(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = exchange(request);
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw new CartcomException(CartcomException.Kind.UNREACHABLE, 0,
+                    "cannot connect to " + request.uri().getHost(), null, e);
+        } catch (HttpTimeoutException e) {
+            throw new CartcomException(CartcomException.Kind.TIMEOUT, 0,
+                    "no answer from " + request.uri().getHost() + " within " + timeout, null, e);
+        } catch (IOException e) {
+            throw new CartcomException(CartcomException.Kind.UNREACHABLE, 0,
+                    "cannot reach " + request.uri().getHost() + ": " + e.getClass().getSimpleName(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CartcomException(CartcomException.Kind.TIMEOUT, 0, "interrupted", null, e);
+        }
+        response.headers().firstValue(CallLimit.HEADER).flatMap(CallLimit::parse).ifPresent(lastCallLimit::set);
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            Duration retryAfter = response.headers().firstValue(RetryAfter.HEADER)
+                    .flatMap(value -> RetryAfter.parse(value, clock)).orElse(null);
+            throw new CartcomException(CartcomException.kindOf(status), status,
+                    request.method() + " " + request.uri().getPath() + " answered " + status + errorDetail(response.body()),
+                    retryAfter, null);
+        }
+        try {
+            return MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw malformed("body is not JSON", e);
+        }
+    }
+
+    /**
+     * The call, answer body included, within the timeout: the JDK's request timeout stops at the response headers,
+     * so a store that sends headers and then stalls would otherwise hold the caller's thread for as long as the
+     * connection lives. Cancelling the exchange closes its connection.
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + timeout);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private static String errorDetail(String body) {
+        try {
+            JsonNode error = MAPPER.readTree(body);
+            String message = text(error, "message");
+            String details = text(error, "details");
+            StringJoiner joiner = new StringJoiner(": ", " (", ")").setEmptyValue("");
+            if (message != null && !message.isBlank()) {
+                joiner.add(message);
+            }
+            if (details != null && !details.isBlank()) {
+                joiner.add(details);
+            }
+            return joiner.toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static ObjectNode asObject(JsonNode node) {
+        if (!node.isObject()) {
+            throw malformed("expected a JSON object", null);
+        }
+        return (ObjectNode) node;
+    }
+
+    private static CartcomException malformed(String what, Throwable cause) {
+        return new CartcomException(CartcomException.Kind.MALFORMED_RESPONSE, 200, "unexpected response: " + what, null, cause);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String encode(Map<String, String> query) {
+        return query.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,42 @@
+package com.orderdesk.cartcom.kit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * How every service reaches Cart.com and opens the stores' sealed access tokens ({@code cartcom.*}, the keys of
+ * CONTRACTS.md "Operations"). One mapping with one set of defaults; a service that needs another value (a shorter
+ * timeout for a merchant waiting on a connection check) sets it in its application.properties.
+ */
+@ConfigMapping(prefix = "cartcom")
+public interface CartcomConfig {
+
+    /** Where a store's API lives; {@code {domain}} is replaced by the store's domain. */
+    @WithDefault("https://{domain}/api/v1")
+    String baseUrlTemplate();
+
+    /**
+     * Permits a non-https or loopback template and skips the public-address check of a domain, so the sandbox
+     * ({@code *.sandbox.test}) and tests work. Never true in production.
+     */
+    @WithDefault("false")
+    boolean allowInsecureBaseUrl();
+
+    /** AES-256 keys by id: {@code id1:base64,id2:base64}. No default: a deployment without keys does not start. */
+    String tokenKeys();
+
+    /** The key id new tokens are sealed with. */
+    String tokenKeyId();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** The longest one Cart.com call may take, answer body included: a store that hangs fails with a timeout. */
+    @WithDefault("20s")
+    Duration requestTimeout();
+
+    /** How long a store's live order statuses are reused before Cart.com is asked again (settings-service). */
+    @WithDefault("60s")
+    Duration orderStatusCacheTtl();
+}

@@ -1,0 +1,40 @@
+package com.orderdesk.cartcom.kit.config;
+
+import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
+import com.orderdesk.cartcom.kit.cartcom.CartcomEndpoints;
+import com.orderdesk.cartcom.kit.outbox.Outbox;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
+import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The plain building blocks as beans, wired once from the service's configuration and datasource. */
+public class KitProducers {
+
+    @Produces
+    @Singleton
+    TokenCrypto tokenCrypto(CartcomConfig config) {
+        return TokenCrypto.fromConfig(config.tokenKeys(), config.tokenKeyId());
+    }
+
+    @Produces
+    @Singleton
+    CartcomClient cartcomClient(CartcomConfig config) {
+        return new CartcomClient(new CartcomEndpoints(config.baseUrlTemplate(), config.allowInsecureBaseUrl()),
+                config.connectTimeout(), config.requestTimeout());
+    }
+
+    /** Writes through the JTA-enlisted datasource, so an event commits or rolls back with its change. */
+    @Produces
+    @Singleton
+    Outbox outbox(AgroalDataSource dataSource) {
+        return new Outbox(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    StoreSnapshots storeSnapshots(AgroalDataSource dataSource) {
+        return new StoreSnapshots(dataSource);
+    }
+}

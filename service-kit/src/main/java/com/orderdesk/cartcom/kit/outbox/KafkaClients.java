@@ -1,0 +1,58 @@
+package com.orderdesk.cartcom.kit.outbox;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Kafka producers that a service creates itself (the outbox relay, the poller's raw orders), built from the same
+ * {@code kafka.*} configuration as the service's channels: a deployment's TLS, SASL or client settings reach them
+ * exactly as they reach the channels. The settings the at-least-once design relies on are set over it.
+ */
+@ApplicationScoped
+public class KafkaClients {
+    private static final Set<String> PRODUCER_KEYS = ProducerConfig.configNames();
+
+    private final Map<String, Object> kafkaConfig;
+    private final String applicationName;
+
+    KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                 @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.kafkaConfig = Map.copyOf(kafkaConfig);
+        this.applicationName = applicationName;
+    }
+
+    /** A producer whose every send is acknowledged by all in-sync replicas and never doubled by its own retries. */
+    public Producer<String, String> reliableProducer(String purpose) {
+        Map<String, Object> props = producerConfig(purpose);
+        return new KafkaProducer<>(props);
+    }
+
+    /** The service's own Kafka settings that a producer understands, plus the reliability settings. */
+    Map<String, Object> producerConfig(String purpose) {
+        Map<String, Object> props = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (PRODUCER_KEYS.contains(key)) {
+                props.put(key, value);
+            }
+        });
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-" + purpose);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return props;
+    }
+}

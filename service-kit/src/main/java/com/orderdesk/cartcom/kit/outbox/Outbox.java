@@ -1,0 +1,77 @@
+package com.orderdesk.cartcom.kit.outbox;
+
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.IntegrationEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Writes events into the outbox table (db/outbox migration). Call it inside the transaction that makes the
+ * change the event announces: with a JTA-enlisted DataSource (Quarkus' Agroal) the row commits or rolls back
+ * with that change.
+ */
+public final class Outbox {
+    private final DataSource dataSource;
+
+    public Outbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void add(String topic, IntegrationEvent event) {
+        try (Connection connection = dataSource.getConnection()) {
+            add(connection, topic, event);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write " + event.eventType() + " to the outbox", e);
+        }
+    }
+
+    public static void add(Connection connection, String topic, IntegrationEvent event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_event (id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setObject(1, event.eventId());
+            insert.setString(2, topic);
+            insert.setString(3, event.key());
+            insert.setString(4, event.eventType());
+            insert.setString(5, EventCodec.write(event));
+            insert.executeUpdate();
+        }
+    }
+
+    /** An event as its outbox row, its JSON written ahead of the transaction that inserts it. */
+    public record Row(UUID id, String topic, String key, String eventType, String payload) {
+        public static Row of(String topic, IntegrationEvent event) {
+            return new Row(event.eventId(), topic, event.key(), event.eventType(), EventCodec.write(event));
+        }
+    }
+
+    /**
+     * Many rows in one JDBC batch on the caller's connection, in its transaction. The relay sends rows by
+     * {@code created_at}, then id (random), and {@code now()} is the same for every row of a transaction: row n takes
+     * {@code now()} plus n microseconds, so the rows go out in the order given. A later transaction of the same writer
+     * starts after this one committed, later than that by far.
+     */
+    public static void addBatch(Connection connection, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_event (id, topic, record_key, event_type, payload, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, now() + ? * interval '1 microsecond')")) {
+            for (int n = 0; n < rows.size(); n++) {
+                Row row = rows.get(n);
+                insert.setObject(1, row.id());
+                insert.setString(2, row.topic());
+                insert.setString(3, row.key());
+                insert.setString(4, row.eventType());
+                insert.setString(5, row.payload());
+                insert.setInt(6, n);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.orderdesk.cartcom.kit.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * Drains the service's outbox to Kafka every {@code outbox.relay-every}. A failed batch stays in the outbox and goes
+ * out on a later run; SKIP keeps one run at a time per instance, and the relay's row locks keep instances from
+ * sending a row at once. On shutdown the relay stops: what is left goes out after the next start.
+ */
+@ApplicationScoped
+public class OutboxRelayJob {
+    /** The scheduled job's identity: operators (and tests) can pause and resume it through the Scheduler. */
+    public static final String IDENTITY = "outbox-relay";
+    private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final KafkaClients kafka;
+    private OutboxRelay relay;
+    private boolean closed;
+
+    OutboxRelayJob(AgroalDataSource dataSource, OutboxConfig config, KafkaClients kafka) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.kafka = kafka;
+    }
+
+    @Scheduled(identity = IDENTITY, every = "${outbox.relay-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        try {
+            int sent = drainNow();
+            if (sent > 0) {
+                LOG.debugf("relayed %d outbox events", sent);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Sends everything pending now; returns how many rows were sent (0 once shut down). */
+    public int drainNow() {
+        OutboxRelay current = relay();
+        return current == null ? 0 : current.drain();
+    }
+
+    /** Created on first use, so a service starts even while the broker is away. */
+    private synchronized OutboxRelay relay() {
+        if (relay == null && !closed) {
+            relay = new OutboxRelay(dataSource, kafka.reliableProducer("outbox"), config.batchSize(),
+                    config.sendTimeout().toMillis());
+        }
+        return relay;
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        OutboxRelay current;
+        synchronized (this) {
+            closed = true;
+            current = relay;
+            relay = null;
+        }
+        if (current != null) {
+            current.close();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package com.orderdesk.cartcom.kit.cartcom;
+
+import com.orderdesk.cartcom.model.cartcom.OrderStatus;
+import com.orderdesk.cartcom.model.cartcom.ShipmentRequest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against a real HTTP server on a socket, answering as Cart.com does. */
+class CartcomStoreApiTest {
+    private static final String TOKEN = "secret-token-1234";
+
+    private HttpServer server;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private volatile Function<HttpExchange, Answer> handler;
+
+    record Answer(int status, String body, Map<String, String> headers) {
+        static Answer ok(String body) {
+            return new Answer(200, body, Map.of("X-AC-Call-Limit", "4/20"));
+        }
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String line = exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                    + " token=" + exchange.getRequestHeaders().getFirst("X-AC-Auth-Token")
+                    + " cache=" + exchange.getRequestHeaders().getFirst("Cache-Control")
+                    + " body=" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(line);
+            Answer answer = handler.apply(exchange);
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private CartcomStoreApi api(Duration timeout) {
+        CartcomEndpoints endpoints = new CartcomEndpoints(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/{domain}/api/v1", true);
+        return new CartcomClient(endpoints, Duration.ofSeconds(2), timeout).store("acme.test", TOKEN);
+    }
+
+    @Test
+    void statusesFollowPagesAndSendTheTokenAndNoCache() {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/acme.test/api/v1";
+        handler = exchange -> exchange.getRequestURI().getQuery().contains("page=2")
+                ? Answer.ok("{\"total_count\":2,\"order_statuses\":[{\"id\":2,\"name\":\"Shipped\",\"is_shipped\":true}]}")
+                : Answer.ok("{\"total_count\":2,\"next_page\":\"" + base + "/order_statuses?count=1&page=2\","
+                        + "\"order_statuses\":[{\"id\":1,\"name\":\"Pending\",\"is_open\":true,\"unknown\":1}]}");
+        List<OrderStatus> statuses = api(Duration.ofSeconds(2)).orderStatuses();
+        assertEquals(List.of(new OrderStatus(1, "Pending", true, false, false, false, false),
+                new OrderStatus(2, "Shipped", false, false, false, true, false)), statuses);
+        assertEquals(2, requests.size());
+        assertTrue(requests.get(0).startsWith("GET /acme.test/api/v1/order_statuses"), requests.get(0));
+        assertTrue(requests.get(0).contains("token=" + TOKEN));
+        assertTrue(requests.get(0).contains("cache=no-cache"));
+    }
+
+    @Test
+    void aPagePastTheEndIsEmptyNotAnError() {
+        handler = exchange -> new Answer(404, "{\"status_code\":404,\"message\":\"Not Found\"}", Map.of());
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/acme.test/api/v1/orders?page=3";
+        assertEquals(ListPage.EMPTY, api(Duration.ofSeconds(2)).page(url, "orders"));
+    }
+
+    @Test
+    void listOrdersEncodesTheQuerySyntax() {
+        handler = exchange -> Answer.ok("{\"total_count\":0,\"orders\":[]}");
+        CartcomStoreApi api = api(Duration.ofSeconds(2));
+        api.listOrders(new java.util.LinkedHashMap<>(Map.of("order_status_id", "eq:1 OR eq:2")));
+        assertTrue(requests.get(0).contains("order_status_id=eq%3A1%20OR%20eq%3A2"), requests.get(0));
+        assertEquals(new CallLimit(4, 20), api.lastCallLimit().orElseThrow());
+    }
+
+    @Test
+    void rejectedTokenIsNotRetryable() {
+        handler = exchange -> new Answer(401, "{\"status_code\":401,\"message\":\"Unauthorized\",\"details\":\"bad token\"}", Map.of());
+        CartcomException e = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).orderStatuses());
+        assertEquals(CartcomException.Kind.CREDENTIALS_REJECTED, e.kind());
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains("Unauthorized: bad token"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN));
+    }
+
+    @Test
+    void rateLimitCarriesRetryAfter() {
+        handler = exchange -> new Answer(429, "{\"status_code\":429,\"message\":\"Too Many Requests\"}", Map.of("Retry-After", "6"));
+        CartcomException e = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).setOrderStatus(5, 2));
+        assertEquals(CartcomException.Kind.RATE_LIMITED, e.kind());
+        assertEquals(Duration.ofSeconds(6), e.retryAfter().orElseThrow());
+        assertTrue(requests.get(0).startsWith("PUT /acme.test/api/v1/orders/5/status"));
+        assertTrue(requests.get(0).contains("body={\"order_status_id\":2}"), requests.get(0));
+    }
+
+    @Test
+    void malformedBodyIsRetryable() {
+        handler = exchange -> Answer.ok("{\"orders\": [");
+        CartcomException e = assertThrows(CartcomException.class,
+                () -> api(Duration.ofSeconds(2)).listOrders(Map.of()));
+        assertEquals(CartcomException.Kind.MALFORMED_RESPONSE, e.kind());
+        assertTrue(e.retryable());
+    }
+
+    @Test
+    void slowAnswerIsATimeout() {
+        handler = exchange -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.ok("{}");
+        };
+        CartcomException e = assertThrows(CartcomException.class, () -> api(Duration.ofMillis(300)).order(1, null));
+        assertEquals(CartcomException.Kind.TIMEOUT, e.kind());
+    }
+
+    @Test
+    void anAnswerThatStallsAfterItsHeadersIsATimeoutToo() {
+        // Headers and the start of the body, then nothing until long after the timeout (the JDK's own request
+        // timeout ends at the headers; without a bound on the whole call this would end as "unreachable" at 3 s).
+        server.createContext("/stalling.test/", exchange -> {
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write("{\"id\":".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        CartcomEndpoints endpoints = new CartcomEndpoints(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/{domain}/api/v1", true);
+        CartcomStoreApi api = new CartcomClient(endpoints, Duration.ofSeconds(2), Duration.ofMillis(300)).store("stalling.test", TOKEN);
+        CartcomException e = assertThrows(CartcomException.class, () -> api.order(1, null));
+        assertEquals(CartcomException.Kind.TIMEOUT, e.kind(), e.getMessage());
+    }
+
+    @Test
+    void closedPortIsUnreachable() {
+        CartcomStoreApi api = api(Duration.ofSeconds(2));
+        server.stop(0);
+        CartcomException e = assertThrows(CartcomException.class, api::orderStatuses);
+        assertEquals(CartcomException.Kind.UNREACHABLE, e.kind());
+    }
+
+    @Test
+    void selectManyFetchesSeveralIdsInOneCall() {
+        handler = exchange -> Answer.ok("{\"total_count\":2,\"addresses\":[{\"id\":1},{\"id\":2}]}");
+        assertEquals(2, api(Duration.ofSeconds(2)).orderAddresses(List.of(1L, 2L, 2L)).size());
+        assertEquals(1, requests.size());
+        assertTrue(requests.get(0).startsWith("GET /acme.test/api/v1/order_addresses/select_many?ids=1,2"), requests.get(0));
+    }
+
+    @Test
+    void insecureTemplateNeedsExplicitPermission() {
+        assertThrows(IllegalArgumentException.class, () -> new CartcomEndpoints("http://{domain}/api/v1", false));
+        assertThrows(IllegalArgumentException.class, () -> new CartcomEndpoints("https://example.com/api/v1", false));
+        assertEquals("https://acme.com/api/v1/orders",
+                new CartcomEndpoints(CartcomEndpoints.DEFAULT_TEMPLATE, false).resolve("acme.com", "orders").toString());
+    }
+}
