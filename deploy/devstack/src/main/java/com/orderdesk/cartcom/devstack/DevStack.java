@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Kafka broker and a PostgreSQL server as child processes under one data folder, with every topic and the
@@ -31,7 +33,10 @@ public final class DevStack implements AutoCloseable {
     private DevStack(Builder builder) {
         this.dataDir = builder.dataDir.toAbsolutePath();
         this.deleteDataOnClose = builder.deleteDataOnClose;
-        this.kafka = builder.kafka ? new KafkaBroker(dataDir.resolve("kafka")) : null;
+        Path kafkaHome = dataDir.resolve("kafka");
+        this.kafka = !builder.kafka ? null
+                : builder.kafkaScramUsers == null ? new KafkaBroker(kafkaHome)
+                : KafkaBroker.withScram(kafkaHome, builder.kafkaScramUsers);
         this.postgres = builder.postgres ? new PostgresServer(dataDir.resolve("postgres")) : null;
     }
 
@@ -81,7 +86,8 @@ public final class DevStack implements AutoCloseable {
     public StackEndpoints endpoints() {
         return new StackEndpoints(kafka == null ? null : kafka.bootstrapServers(),
                 postgres == null ? null : postgres.jdbcBaseUrl(),
-                postgres == null ? null : postgres.username(), postgres == null ? null : postgres.password());
+                postgres == null ? null : postgres.username(), postgres == null ? null : postgres.password(),
+                kafka == null ? Map.of() : kafka.clientSecurity());
     }
 
     /** Stops Kafka, then PostgreSQL; deletes the data if it was a temporary stack. Idempotent. */
@@ -150,6 +156,7 @@ public final class DevStack implements AutoCloseable {
         private int partitions = KafkaBroker.DEFAULT_PARTITIONS;
         private boolean kafka = true;
         private boolean postgres = true;
+        private Collection<String> kafkaScramUsers;
 
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
@@ -185,6 +192,15 @@ public final class DevStack implements AutoCloseable {
 
         public Builder withKafka(boolean kafka) {
             this.kafka = kafka;
+            return this;
+        }
+
+        /**
+         * The broker's only client listener requires SASL/SCRAM (see {@link KafkaBroker#withScram}); {@code users}
+         * are created besides the admin, e.g. one per service. A folder formatted without them cannot take them.
+         */
+        public Builder kafkaScram(Collection<String> users) {
+            this.kafkaScramUsers = List.copyOf(users);
             return this;
         }
 

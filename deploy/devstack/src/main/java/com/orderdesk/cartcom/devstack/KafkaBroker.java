@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,7 +32,12 @@ import java.util.concurrent.TimeUnit;
  * the jars whose class path the build wrote into {@code devstack/kafka.classpath}.
  *
  * <p>Layout under its folder: {@code server.properties}, {@code ports.properties} (so a later run reuses the ports),
- * {@code data/} (log.dirs, formatted once), {@code broker.log} (the broker's log and console output).
+ * {@code data/} (log.dirs, formatted once), {@code broker.log} (the broker's log and console output), and for a
+ * SASL broker {@code scram-users.properties} (see {@link KafkaScram}).
+ *
+ * <p>By default its client listener is {@code PLAINTEXT}. {@link #withScram} makes {@code SASL_PLAINTEXT} with
+ * SCRAM-SHA-512 its only client listener (the controller's listener, internal to the node, stays plain): a client
+ * needs {@link #clientSecurity(String)} besides the bootstrap servers.
  */
 public final class KafkaBroker implements AutoCloseable {
     public static final int DEFAULT_PARTITIONS = 3;
@@ -39,14 +47,30 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path home;
     private final int port;
     private final int controllerPort;
+    /** The users of the SASL-only listener; null for a plain listener. */
+    private final KafkaScram scram;
     private Process process;
 
     /** A broker in {@code home}, on the ports of an earlier run there when they are free, else on new free ports. */
     public KafkaBroker(Path home) {
+        this(home, null);
+    }
+
+    private KafkaBroker(Path home, Collection<String> scramUsers) {
         this.home = home.toAbsolutePath();
         int[] ports = loadOrPickPorts();
         this.port = ports[0];
         this.controllerPort = ports[1];
+        this.scram = scramUsers == null ? null : KafkaScram.load(this.home, scramUsers);
+    }
+
+    /**
+     * A broker whose only client listener requires SASL/SCRAM ({@value KafkaScram#MECHANISM}), knowing
+     * {@value KafkaScram#ADMIN_USER} and {@code users}. The users are created when the storage is formatted, so
+     * {@code home} must be new or formatted by such a broker with the same users.
+     */
+    public static KafkaBroker withScram(Path home, Collection<String> users) {
+        return new KafkaBroker(home, users);
     }
 
     /** Formats the storage on first use, starts the broker and waits until it answers. Idempotent. */
@@ -59,6 +83,8 @@ public final class KafkaBroker implements AutoCloseable {
         writeServerProperties();
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
             format();
+        } else if (scram != null) {
+            scram.requireFormattedWithUsers(dataDir());
         }
         process = ChildProcesses.start(javaCommand("kafka.Kafka", serverProperties().toString()), home, Map.of(),
                 logFile(), false, this::stop);
@@ -113,6 +139,34 @@ public final class KafkaBroker implements AutoCloseable {
         return home.resolve("broker.log");
     }
 
+    /** Whether the client listener requires SASL/SCRAM. */
+    public boolean requiresSasl() {
+        return scram != null;
+    }
+
+    /**
+     * What a client needs besides {@code bootstrap.servers} to be let in as {@code user}: {@code security.protocol},
+     * {@code sasl.mechanism} and {@code sasl.jaas.config}; nothing at a plain broker (any user).
+     */
+    public Map<String, String> clientSecurity(String user) {
+        return scram == null ? Map.of() : scram.clientProperties(user);
+    }
+
+    /** {@link #clientSecurity(String)} of the admin user. */
+    public Map<String, String> clientSecurity() {
+        return clientSecurity(KafkaScram.ADMIN_USER);
+    }
+
+    /** The users a client can log in as (empty at a plain broker). */
+    public Set<String> users() {
+        return scram == null ? Set.of() : scram.users();
+    }
+
+    /** An admin client with short timeouts, logged in as the admin. */
+    public Admin admin() {
+        return admin(bootstrapServers(), clientSecurity());
+    }
+
     /** Every topic of {@link Topics#allWithDeadLetters()} with {@value #DEFAULT_PARTITIONS} partitions. */
     public void createTopics() {
         createTopics(DEFAULT_PARTITIONS);
@@ -120,14 +174,19 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Every topic of {@link Topics#allWithDeadLetters()}; the {@link Topics#COMPACTED} ones compacted. */
     public void createTopics(int partitions) {
-        createTopics(bootstrapServers(), partitions);
+        createTopics(bootstrapServers(), clientSecurity(), partitions);
+    }
+
+    /** {@link #createTopics(String, Map, int)} at a broker that lets any client in. */
+    public static void createTopics(String bootstrapServers, int partitions) {
+        createTopics(bootstrapServers, Map.of(), partitions);
     }
 
     /**
      * Creates the topics on any broker (also one this class did not start). Existing topics are left as they are.
-     * Replication factor 1: suits a single node.
+     * Replication factor 1: suits a single node. {@code security}: see {@link #clientSecurity(String)}.
      */
-    public static void createTopics(String bootstrapServers, int partitions) {
+    public static void createTopics(String bootstrapServers, Map<String, String> security, int partitions) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : Topics.allWithDeadLetters()) {
             NewTopic topic = new NewTopic(name, partitions, (short) 1);
@@ -136,7 +195,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             topics.add(topic);
         }
-        try (Admin admin = admin(bootstrapServers)) {
+        try (Admin admin = admin(bootstrapServers, security)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
             admin.createTopics(missing).values().forEach((name, future) -> {
@@ -159,15 +218,21 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** An admin client with short timeouts, for probing and topic creation. */
     public static Admin admin(String bootstrapServers) {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        return admin(bootstrapServers, Map.of());
+    }
+
+    /** {@link #admin(String)} with client security settings ({@link #clientSecurity(String)}). */
+    public static Admin admin(String bootstrapServers, Map<String, String> security) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(config);
     }
 
     private void awaitReady() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try (Admin admin = admin(bootstrapServers())) {
+        try (Admin admin = admin()) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + "; see "
@@ -178,6 +243,10 @@ public final class KafkaBroker implements AutoCloseable {
                         return;
                     }
                 } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    if (e.getCause() instanceof AuthenticationException refused) {
+                        throw new IllegalStateException("the broker refused the admin's login: " + refused.getMessage()
+                                + "; see " + logFile(), refused);
+                    }
                     // not listening yet
                 }
                 if (System.nanoTime() > deadline) {
@@ -195,8 +264,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format() {
         String clusterId = Uuid.randomUuid().toString();
-        ChildProcesses.run(javaCommand("kafka.tools.StorageTool", "format", "--ignore-formatted",
-                        "--cluster-id", clusterId, "--config", serverProperties().toString()),
+        List<String> args = new ArrayList<>(List.of("format", "--ignore-formatted",
+                "--cluster-id", clusterId, "--config", serverProperties().toString()));
+        if (scram != null) {
+            args.addAll(scram.formatArguments());
+        }
+        ChildProcesses.run(javaCommand("kafka.tools.StorageTool", args.toArray(String[]::new)),
                 home, Map.of(), home.resolve("format.log"), false, Duration.ofMinutes(2));
     }
 
@@ -244,6 +317,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (scram != null) {
+            scram.serverProperties(port, controllerPort).forEach(p::setProperty);
+        }
         p.setProperty("log.dirs", dataDir().toString());
         p.setProperty("num.partitions", Integer.toString(DEFAULT_PARTITIONS));
         // One node: every replication factor and ISR minimum is 1.

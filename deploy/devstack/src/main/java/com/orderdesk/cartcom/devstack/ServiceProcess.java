@@ -191,6 +191,19 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> SERVICE_JVM_ARGS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1");
 
+    /**
+     * A Quarkus service's Kafka configuration, which its channels and every Kafka client it creates read (the
+     * {@code kafka.*} properties): {@code kafka.bootstrap.servers} and each client security setting under
+     * {@code kafka.}, e.g. {@code kafka.security.protocol}, {@code kafka.sasl.mechanism}, {@code kafka.sasl.jaas.config}
+     * (see {@link KafkaBroker#clientSecurity(String)}; none for a plain broker).
+     */
+    public static Map<String, String> kafkaConfig(String bootstrapServers, Map<String, String> clientSecurity) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", bootstrapServers);
+        clientSecurity.forEach((key, value) -> config.put("kafka." + key, value));
+        return config;
+    }
+
     /** Settings of a service process. */
     public static final class Builder {
         private final String name;
@@ -220,6 +233,11 @@ public final class ServiceProcess implements AutoCloseable {
         public Builder systemProperties(Map<String, String> properties) {
             systemProperties.putAll(properties);
             return this;
+        }
+
+        /** The service's Kafka configuration: see {@link ServiceProcess#kafkaConfig}. */
+        public Builder kafka(String bootstrapServers, Map<String, String> clientSecurity) {
+            return systemProperties(kafkaConfig(bootstrapServers, clientSecurity));
         }
 
         public Builder env(String key, String value) {

@@ -4,15 +4,7 @@ import com.orderdesk.cartcom.model.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -87,6 +79,16 @@ class DevStackTest {
                     .get(raw).get("cleanup.policy").value());
         }
         stack.kafka().createTopics(); // idempotent
+    }
+
+    @Test
+    @Order(2)
+    void aPlainBrokerLetsAnyClientIn() {
+        KafkaLogins.Attempt attempt = KafkaLogins.listTopics(stack.kafka(), Map.of(), Duration.ofSeconds(10));
+        assertFalse(attempt.refused(), attempt.toString());
+        // The request KafkaScramTest sees refused on a SASL listener is answered here.
+        assertTrue(KafkaLogins.unauthenticatedRequest(stack.kafka(), Duration.ofSeconds(10)).answered());
+        assertTrue(stack.kafka().clientSecurity().isEmpty());
     }
 
     @Test
@@ -172,31 +174,10 @@ class DevStackTest {
     }
 
     private static void produce(String topic, String key, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        }
+        KafkaClients.produce(stack.kafka(), Map.of(), topic, key, value);
     }
 
-    /** Every record of the topic from the beginning, as key=value, with a fresh consumer group. */
     private static List<String> consumeAll(String topic) {
-        List<String> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline && seen.isEmpty()) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    seen.add(r.key() + "=" + r.value());
-                }
-            }
-            // a last short poll for records of other partitions
-            consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.key() + "=" + r.value()));
-        }
-        return seen;
+        return KafkaClients.consumeAll(stack.kafka(), Map.of(), topic);
     }
 }

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code deploy/run-local}: starts the whole system, connects a demo store to a sandbox store seeded with
  * orders, ships one order, prints where to look, and runs until Ctrl-C, which stops every process it started.
+ * With {@code KAFKA_SASL=true} in the environment the broker lets in only SASL/SCRAM clients, each service as its
+ * own user ({@link LocalSystem.Options#kafkaSasl()}).
  */
 public final class LocalRun {
     public static void main(String[] args) throws InterruptedException {
         Path repoRoot = Path.of(args.length > 0 ? args[0] : ".");
         Path dataDir = Path.of(args.length > 1 ? args[1] : ".devstack");
         LocalSystem.Options options = new LocalSystem.Options(repoRoot, dataDir, false, "local-admin-token",
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5)).withKafkaSasl(Boolean.parseBoolean(System.getenv("KAFKA_SASL")));
 
         say("Starting Kafka, PostgreSQL, the Cart.com sandbox and the four services (data in " + options.dataDir() + ")...");
         LocalSystem system = LocalSystem.start(options);
@@ -69,6 +72,12 @@ public final class LocalRun {
         say("Swagger UI of each service: " + system.baseUrl(Service.SETTINGS) + "/q/swagger-ui, "
                 + system.baseUrl(Service.IMPORTER) + "/q/swagger-ui");
         say("Logs: " + system.options().dataDir().resolve("logs"));
+        if (system.options().kafkaSasl()) {
+            Map<String, String> admin = system.stack().kafka().clientSecurity();
+            say("Kafka (" + system.stack().bootstrapServers() + ") lets in only clients with security.protocol="
+                    + admin.get("security.protocol") + " and sasl.mechanism=" + admin.get("sasl.mechanism")
+                    + "; users and passwords: " + system.stack().kafka().home().resolve("scram-users.properties"));
+        }
         say("");
         say("Press Ctrl-C to stop everything.");
     }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +37,12 @@ public final class LocalSystem implements AutoCloseable {
     /**
      * How to run it; the run command uses fixed ports and one instance of each service, tests free ports and as
      * many instances as they need. {@code extraConfig} reaches every service (e.g. shorter leases in crash tests).
+     * {@code kafkaSasl}: the broker's only client listener requires SASL/SCRAM, each service logs in as its own user
+     * (named after its module) through its Kafka configuration, and the stack lives in {@code stack-sasl/} instead of
+     * {@code stack/} (users are created when a broker's folder is formatted).
      */
     public record Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval,
-                          int instancesPerService, Map<String, String> extraConfig) {
+                          int instancesPerService, Map<String, String> extraConfig, boolean kafkaSasl) {
         public Options {
             repoRoot = repoRoot.toAbsolutePath().normalize();
             dataDir = dataDir.toAbsolutePath().normalize();
@@ -47,8 +52,19 @@ public final class LocalSystem implements AutoCloseable {
             extraConfig = Map.copyOf(extraConfig);
         }
 
+        public Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval,
+                       int instancesPerService, Map<String, String> extraConfig) {
+            this(repoRoot, dataDir, freePorts, adminToken, pollInterval, instancesPerService, extraConfig, false);
+        }
+
         public Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval) {
             this(repoRoot, dataDir, freePorts, adminToken, pollInterval, 1, Map.of());
+        }
+
+        /** The same, with a broker that lets in only SASL/SCRAM clients (or not). */
+        public Options withKafkaSasl(boolean sasl) {
+            return new Options(repoRoot, dataDir, freePorts, adminToken, pollInterval, instancesPerService, extraConfig,
+                    sasl);
         }
     }
 
@@ -62,7 +78,7 @@ public final class LocalSystem implements AutoCloseable {
 
     public static LocalSystem start(Options options) {
         checkPackaged(options.repoRoot());
-        DevStack stack = DevStack.builder().dataDir(options.dataDir().resolve("stack")).start();
+        DevStack stack = startStack(options);
         ServiceProcess sandbox = null;
         Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
         try {
@@ -82,6 +98,7 @@ public final class LocalSystem implements AutoCloseable {
                     int port = options.freePorts() ? FreePorts.find() : service.defaultPort();
                     String name = options.instancesPerService() == 1 ? service.module() : service.module() + "-" + i;
                     ServiceProcess process = ServiceProcess.quarkusApp(name, options.repoRoot().resolve(service.module()))
+                            .kafka(stack.bootstrapServers(), kafkaSecurity(stack, service))
                             .systemProperties(shared)
                             .systemProperty("quarkus.http.port", Integer.toString(port))
                             .systemProperty("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()))
@@ -105,10 +122,26 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    /** What every service is told: the stack, where Cart.com is (the sandbox), the keys. */
+    private static DevStack startStack(Options options) {
+        DevStack.Builder stack = DevStack.builder()
+                .dataDir(options.dataDir().resolve(options.kafkaSasl() ? "stack-sasl" : "stack"));
+        if (options.kafkaSasl()) {
+            stack.kafkaScram(Arrays.stream(Service.values()).map(Service::module).toList());
+        }
+        return stack.start();
+    }
+
+    /** The Kafka client security settings a service's instances log in with (none at a plain broker). */
+    private static Map<String, String> kafkaSecurity(DevStack stack, Service service) {
+        return stack.kafka().clientSecurity(service.module());
+    }
+
+    /**
+     * What every service is told besides its Kafka configuration ({@link ServiceProcess#kafkaConfig}): the database
+     * server, where Cart.com is (the sandbox), the keys.
+     */
     private static Map<String, String> sharedConfig(Options options, DevStack stack, int sandboxPort) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", stack.bootstrapServers());
         config.put("quarkus.datasource.username", stack.username());
         config.put("quarkus.datasource.password", stack.password());
         config.put("cartcom.base-url-template", "http://127.0.0.1:" + sandboxPort + "/{domain}/api/v1");
@@ -158,6 +191,21 @@ public final class LocalSystem implements AutoCloseable {
 
     public DevStack stack() {
         return stack;
+    }
+
+    /**
+     * What a Kafka client of a test or tool needs to reach this system's broker: {@code bootstrap.servers} and, with
+     * {@link Options#kafkaSasl()}, the admin's {@code security.protocol} and {@code sasl.*} settings. A mutable copy.
+     */
+    public Map<String, Object> kafkaClientConfig() {
+        Map<String, Object> config = new HashMap<>(stack.kafka().clientSecurity());
+        config.put("bootstrap.servers", stack.bootstrapServers());
+        return config;
+    }
+
+    /** A service's Kafka configuration as its processes get it ({@code kafka.*} properties). */
+    public Map<String, String> kafkaConfig(Service service) {
+        return ServiceProcess.kafkaConfig(stack.bootstrapServers(), kafkaSecurity(stack, service));
     }
 
     /** The first instance of a service. */

@@ -65,8 +65,8 @@ class BadInputIT {
         trap = new ConnectionTrap();
         // Starts while the first tables run: a JVM start is the slowest step on a small machine.
         production = CompletableFuture.supplyAsync(() -> ProductionRulesSettings.start(system, trap, HostileDomains.dns()));
-        kafka = new KafkaProbe(system.stack().bootstrapServers());
-        deadLetters = new DeadLetterLog(system.stack().bootstrapServers());
+        kafka = new KafkaProbe(system.kafkaClientConfig());
+        deadLetters = new DeadLetterLog(system.kafkaClientConfig());
         consumers = ServiceConsumers.read(repoRoot);
         target = BadInputStore.create(system);
         new ValidRound(target).run(0);

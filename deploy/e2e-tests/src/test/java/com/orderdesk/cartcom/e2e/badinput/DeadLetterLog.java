@@ -44,9 +44,10 @@ final class DeadLetterLog implements AutoCloseable {
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final List<DeadLetter> letters = new ArrayList<>();
 
-    DeadLetterLog(String bootstrapServers) {
+    /** {@code clientConfig}: where the broker is and how to log in ({@code LocalSystem.kafkaClientConfig()}). */
+    DeadLetterLog(Map<String, Object> clientConfig) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

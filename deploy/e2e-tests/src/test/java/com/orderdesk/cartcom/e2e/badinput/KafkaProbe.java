@@ -26,13 +26,14 @@ import org.apache.kafka.common.utils.Utils;
 
 /** Writes records as a careless or hostile producer would, and reads back what the system published. */
 final class KafkaProbe implements AutoCloseable {
-    private final String bootstrapServers;
+    private final Map<String, Object> clientConfig;
     private final KafkaProducer<String, byte[]> producer;
 
-    KafkaProbe(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** {@code clientConfig}: where the broker is and how to log in ({@code LocalSystem.kafkaClientConfig()}). */
+    KafkaProbe(Map<String, Object> clientConfig) {
+        this.clientConfig = Map.copyOf(clientConfig);
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -89,7 +90,7 @@ final class KafkaProbe implements AutoCloseable {
 
     private KafkaConsumer<String, String> consumer() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

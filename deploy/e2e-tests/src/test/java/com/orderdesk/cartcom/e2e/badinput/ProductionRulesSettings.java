@@ -34,7 +34,7 @@ final class ProductionRulesSettings implements AutoCloseable {
         ServiceProcess process = ServiceProcess.quarkusApp("settings-service-production-rules",
                         system.options().repoRoot().resolve(Service.SETTINGS.module()))
                 .systemProperty("quarkus.http.port", Integer.toString(FreePorts.find()))
-                .systemProperty("kafka.bootstrap.servers", system.stack().bootstrapServers())
+                .systemProperties(system.kafkaConfig(Service.SETTINGS))
                 .systemProperty("quarkus.datasource.jdbc.url", system.stack().jdbcUrl(DevStack.SETTINGS_DB))
                 .systemProperty("quarkus.datasource.username", system.stack().username())
                 .systemProperty("quarkus.datasource.password", system.stack().password())

@@ -49,7 +49,7 @@ class CartcomFaultsIT {
         workload.seedSecondWave();
         SuiteRun.driveToEndState(workload, Duration.ofMinutes(Integer.getInteger("suite.minutes", 10)));
         workload.clearFaults();
-        List<String> deadLetters = DeadLetters.all(system.stack().bootstrapServers());
+        List<String> deadLetters = DeadLetters.all(system.kafkaClientConfig());
         assertTrue(deadLetters.isEmpty(), "no record should be dead-lettered: " + deadLetters);
         System.out.println("[suite] Cart.com calls: " + workload.callCounts());
     }

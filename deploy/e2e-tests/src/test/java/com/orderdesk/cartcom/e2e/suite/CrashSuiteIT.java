@@ -61,7 +61,7 @@ class CrashSuiteIT {
         int fewest = size.kills() / killsByProcess.size();
         assertTrue(killsByProcess.values().stream().allMatch(k -> k >= fewest),
                 "each process killed at least " + fewest + " times: " + killsByProcess);
-        List<String> deadLetters = DeadLetters.all(system.stack().bootstrapServers());
+        List<String> deadLetters = DeadLetters.all(system.kafkaClientConfig());
         assertTrue(deadLetters.isEmpty(), "no record should be dead-lettered: " + deadLetters);
         assertTrue(workload.discrepancies().isEmpty(), "still consistent after the chaos ended");
     }

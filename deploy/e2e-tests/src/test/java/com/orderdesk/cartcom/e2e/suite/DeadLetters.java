@@ -19,9 +19,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads every dead-letter topic from the start: after a clean run there must be none. */
 final class DeadLetters {
-    static List<String> all(String bootstrapServers) {
+    /** {@code clientConfig}: where the broker is and how to log in ({@code LocalSystem.kafkaClientConfig()}). */
+    static List<String> all(Map<String, Object> clientConfig) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "suite-dlq-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
