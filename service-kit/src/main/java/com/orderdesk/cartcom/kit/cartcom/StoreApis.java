@@ -21,7 +21,11 @@ public class StoreApis {
 
     /** @throws com.orderdesk.cartcom.model.crypto.TokenDecryptionException when the sealed token does not open */
     public CartcomStoreApi open(StoreIntegrationChanged store) {
-        String token = crypto.decrypt(store.storeId(), new EncryptedToken(store.keyId(), store.encryptedToken()));
-        return client.store(store.domain(), token);
+        return open(store.storeId(), store.domain(), new EncryptedToken(store.keyId(), store.encryptedToken()));
+    }
+
+    /** The same from a sealed token kept elsewhere (settings-service's connection row). */
+    public CartcomStoreApi open(long storeId, String domain, EncryptedToken sealed) {
+        return client.store(domain, crypto.decrypt(storeId, sealed));
     }
 }

@@ -1,12 +1,11 @@
 package com.orderdesk.cartcom.settings.service;
 
-import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.StoreApis;
 import com.orderdesk.cartcom.kit.config.CartcomConfig;
 import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import com.orderdesk.cartcom.model.crypto.EncryptedToken;
-import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,15 +25,13 @@ public class OrderStatusCache {
     private record Entry(String domain, List<OrderStatus> statuses, Instant fetchedAt) {
     }
 
-    private final CartcomClient client;
-    private final TokenCrypto crypto;
+    private final StoreApis apis;
     private final Duration ttl;
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
-    OrderStatusCache(CartcomClient client, TokenCrypto crypto, CartcomConfig config) {
-        this.client = client;
-        this.crypto = crypto;
+    OrderStatusCache(StoreApis apis, CartcomConfig config) {
+        this.apis = apis;
         this.ttl = config.orderStatusCacheTtl();
     }
 
@@ -58,8 +55,8 @@ public class OrderStatusCache {
         List<OrderStatus> live;
         try {
             // Decrypted only for this call, never kept.
-            String token = crypto.decrypt(storeId, new EncryptedToken(connection.tokenKeyId, connection.encryptedToken));
-            live = client.store(connection.domain, token).orderStatuses();
+            live = apis.open(storeId, connection.domain,
+                    new EncryptedToken(connection.tokenKeyId, connection.encryptedToken)).orderStatuses();
         } catch (CartcomException e) {
             throw CartcomFailures.forRead(e, connection.domain);
         }
