@@ -24,6 +24,7 @@ import com.orderdesk.cartcom.model.events.OrderImported;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.model.events.Topics;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,6 +77,8 @@ class OrderImportFlowTest {
     TokenCrypto crypto;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry metrics;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     /** Set by FakeCartcomResource, which serves this class only (the default keeps other classes booting). */
@@ -388,7 +391,8 @@ class OrderImportFlowTest {
     /**
      * The poller fetched these orders under store settings that have not reached the importer yet (settings and
      * orders are separate topics): here the store is still disconnected. They wait for those settings and import, in
-     * order; none is dead-lettered as "not active".
+     * order; none is dead-lettered as "not active". An order behind them that waits for no settings imports after
+     * them: its batch is not prepared, nor its id taken, while theirs waits.
      */
     @Test
     void ordersFetchedUnderNewerStoreSettingsWaitForThem() throws Exception {
@@ -406,6 +410,9 @@ class OrderImportFlowTest {
             kafka.send(Topics.ORDERS_RAW, store,
                     EventCodec.write(CartcomFixtures.fetched(storeF, cartOrderId, null).atStoreVersion(3)));
         }
+        await().atMost(WAIT).until(() -> metrics.get("importer.raw.orders.awaiting.store.settings").gauge().value() > 0);
+        long behind = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, store, EventCodec.write(CartcomFixtures.fetched(storeF, behind, null)));
         Thread.sleep(1500);
         assertEquals(0, orderCount(storeF), "nothing imported or rejected under the old settings");
         assertEquals(0, kafka.await(Topics.dlq(Topics.ORDERS_RAW), r -> store.equals(r.key()), Integer.MAX_VALUE,
@@ -416,6 +423,7 @@ class OrderImportFlowTest {
         for (long cartOrderId : sent) {
             ids.add(awaitImported(storeF, keyF, cartOrderId));
         }
+        ids.add(awaitImported(storeF, keyF, behind));
         assertEquals(ids.stream().sorted().toList(), ids, "in the order they arrived");
         String marker = "not JSON, after orders fetched under newer settings " + RUN;
         kafka.send(Topics.ORDERS_RAW, store, marker);

@@ -8,6 +8,7 @@ import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,15 +59,18 @@ public class OrderImportPipeline {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(OrderImportPipeline::daemon);
     /** Store settings versions waited for in vain, by store (the writer thread's own). */
     private final Map<Long, Long> givenUp = new HashMap<>();
+    /** The raw orders of the batch waiting for newer store settings: long non-zero, the settings topic is behind. */
+    private final AtomicInteger awaitingSettings = new AtomicInteger();
     private CompletableFuture<Void> lastWritten = DONE;
 
     OrderImportPipeline(OrderPreparer preparer, OrderImportService importer, ImportFailureReporter failures,
-                        ImporterConfig config, StoreSnapshots snapshots) {
+                        ImporterConfig config, StoreSnapshots snapshots, MeterRegistry metrics) {
         this.preparer = preparer;
         this.importer = importer;
         this.failures = failures;
         this.config = config;
         this.snapshots = snapshots;
+        metrics.gauge("importer.raw.orders.awaiting.store.settings", awaitingSettings);
     }
 
     /**
@@ -80,8 +85,9 @@ public class OrderImportPipeline {
             // Shutting down: the batch stays unacknowledged and is delivered again after the restart.
             return DONE;
         }
-        // Unprepared, its records take their ids when written: the next batch must not take any before.
-        return batch.prepared() == null ? lastWritten : previous;
+        // Its records take their ids when written (unprepared, or prepared again once the store settings they wait for
+        // arrive): the next batch must not take any before, or a store's later order would get the earlier id.
+        return batch.takesIdsWhenWritten() ? lastWritten : previous;
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -220,9 +226,14 @@ public class OrderImportPipeline {
             LOG.infof("Raw orders wait for newer store settings than this importer has (store=version %s), at most %s",
                     stillAwaited, wait);
             long deadline = System.nanoTime() + wait.toNanos();
-            while (!arrived && System.nanoTime() < deadline) {
-                sleep(SETTINGS_POLL.toMillis());
-                arrived = caughtUp(stillAwaited);
+            awaitingSettings.set((int) prepared.stream().filter(order -> order.awaitedStoreVersion() != null).count());
+            try {
+                while (!arrived && System.nanoTime() < deadline) {
+                    sleep(SETTINGS_POLL.toMillis());
+                    arrived = caughtUp(stillAwaited);
+                }
+            } finally {
+                awaitingSettings.set(0);
             }
             if (!arrived) {
                 givenUp.putAll(stillAwaited);

@@ -11,6 +11,14 @@ import java.util.List;
  */
 public record ReceivedBatch(KafkaRecordBatch<String, String> batch, List<PreparedOrder> prepared) {
 
+    /**
+     * Whether its records take their order ids only when written: unprepared, or waiting for newer store settings
+     * (prepared again once they arrive).
+     */
+    boolean takesIdsWhenWritten() {
+        return prepared == null || prepared.stream().anyMatch(order -> order.awaitedStoreVersion() != null);
+    }
+
     List<KafkaRecord<String, String>> records() {
         return batch.getRecords();
     }
