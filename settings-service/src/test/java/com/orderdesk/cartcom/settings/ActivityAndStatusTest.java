@@ -1,5 +1,9 @@
 package com.orderdesk.cartcom.settings;
 
+import static com.orderdesk.cartcom.settings.support.Activities.at;
+import static com.orderdesk.cartcom.settings.support.Activities.header;
+import static com.orderdesk.cartcom.settings.support.Activities.publish;
+import static com.orderdesk.cartcom.settings.support.Activities.theDeadLetter;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -7,9 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import com.orderdesk.cartcom.devstack.ConnectionDropper;
-import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
@@ -19,9 +21,8 @@ import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.settings.support.ServiceTestBase;
 import com.orderdesk.cartcom.settings.support.Topic;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,10 +37,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
-class ActivityAndStatusTest {
+class ActivityAndStatusTest extends ServiceTestBase {
 
     @Test
     void activityOfEveryServiceIsKeptOnceAndListedNewestFirst() {
@@ -152,12 +150,8 @@ class ActivityAndStatusTest {
         Topic.send(Topics.INTEGRATION_ACTIVITY, key, "{\"eventType\": \"ActivityRecorded\", \"storeId\": " + key + "}");
         publish(ActivityRecorded.of(store.id(), "poll", Level.info, "after the bad one"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                store.as().get(store.cartcom("/activity")).then().body("message", equalTo(List.of("after the bad one"))));
-        List<ConsumerRecord<String, String>> dead = Topic.readKey(Topics.dlq(Topics.INTEGRATION_ACTIVITY), key,
-                found -> !found.isEmpty());
-        assertEquals(1, dead.size());
-        String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value());
+        awaitOnlyActivity(store, "after the bad one");
+        String reason = header(theDeadLetter(key), EventHeaders.DLQ_REASON);
         assertTrue(reason.contains("missing"), reason);
     }
 
@@ -169,13 +163,9 @@ class ActivityAndStatusTest {
         Topic.send(Topics.INTEGRATION_ACTIVITY, wrongKey, EventCodec.write(misKeyed));
         publish(ActivityRecorded.of(store.id(), "poll", Level.info, "keyed by its store"));
 
-        List<ConsumerRecord<String, String>> dead = Topic.readKey(Topics.dlq(Topics.INTEGRATION_ACTIVITY), wrongKey,
-                found -> !found.isEmpty());
-        assertEquals(1, dead.size());
         assertEquals("key " + wrongKey + " is not the store id " + store.id() + " of the payload",
-                header(dead.get(0), EventHeaders.DLQ_REASON));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                store.as().get(store.cartcom("/activity")).then().body("message", equalTo(List.of("keyed by its store"))));
+                header(theDeadLetter(wrongKey), EventHeaders.DLQ_REASON));
+        awaitOnlyActivity(store, "keyed by its store");
     }
 
     @Test
@@ -189,14 +179,11 @@ class ActivityAndStatusTest {
         Topic.sendBytes(Topics.INTEGRATION_ACTIVITY, key, garbage);
         publish(ActivityRecorded.of(store.id(), "poll", Level.info, "after the binary one"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                store.as().get(store.cartcom("/activity")).then().body("message", equalTo(List.of("after the binary one"))));
-        List<ConsumerRecord<String, String>> dead = Topic.readKey(Topics.dlq(Topics.INTEGRATION_ACTIVITY), key,
-                found -> !found.isEmpty());
-        assertEquals(1, dead.size());
-        assertTrue(header(dead.get(0), EventHeaders.DLQ_REASON).startsWith("not JSON"));
-        assertEquals(Integer.toString(sizeAsRead), header(dead.get(0), EventHeaders.DLQ_TRUNCATED));
-        assertTrue(dead.get(0).serializedValueSize() <= DeadLetterValueSerializer.MAX_BYTES);
+        awaitOnlyActivity(store, "after the binary one");
+        ConsumerRecord<String, String> dead = theDeadLetter(key);
+        assertTrue(header(dead, EventHeaders.DLQ_REASON).startsWith("not JSON"));
+        assertEquals(Integer.toString(sizeAsRead), header(dead, EventHeaders.DLQ_TRUNCATED));
+        assertTrue(dead.serializedValueSize() <= DeadLetterValueSerializer.MAX_BYTES);
     }
 
     /**
@@ -227,17 +214,9 @@ class ActivityAndStatusTest {
                 "only the malformed marker is dead-lettered");
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    static void publish(ActivityRecorded event) {
-        Topic.send(Topics.INTEGRATION_ACTIVITY, event.key(), EventCodec.write(event));
-    }
-
-    static ActivityRecorded at(ActivityRecorded event, Instant at) {
-        return new ActivityRecorded(event.eventId(), event.eventType(), event.schemaVersion(), at, event.storeId(),
-                event.kind(), event.level(), event.message(), event.cartOrderId(), event.orderId(), event.importId(),
-                event.counts());
+    /** Waits until the store's activity is this one message alone (the consumer got past what came before it). */
+    private static void awaitOnlyActivity(TestStore store, String message) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                store.as().get(store.cartcom("/activity")).then().body("message", equalTo(List.of(message))));
     }
 }

@@ -9,15 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
-import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.LogCapture;
 import com.orderdesk.cartcom.settings.support.Sandbox;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import com.orderdesk.cartcom.settings.support.ServiceTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
@@ -25,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -33,10 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * call within 2 s (cartcom.request-timeout).
  */
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
-class ConnectionTest {
+class ConnectionTest extends ServiceTestBase {
 
     @Test
     void aVerifiedConnectionIsStoredAndAnswersOnlyAHintOfTheToken() {
@@ -94,9 +89,14 @@ class ConnectionTest {
         expectFailure(store, cart.domain(), cart.token(), "token_rejected");
     }
 
-    @Test
-    void aStoreAnsweringWithServerErrorsIsUnreachable() {
-        expectFailureWithFaults(Map.of("error_rate", 1.0), "unreachable");
+    /**
+     * A store whose every answer has this fault: server errors are unreachable, a 429 of Cart.com rate_limited, a body
+     * that is not the Cart.com API an unexpected_response.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"error_rate, unreachable", "rate_limited_rate, rate_limited", "malformed_rate, unexpected_response"})
+    void aFaultOfTheStoreIsClassified(String fault, String code) {
+        expectFailureWithFaults(Map.of(fault, 1.0), code);
     }
 
     @Test
@@ -116,16 +116,6 @@ class ConnectionTest {
         expectFailure(store, cart.domain(), cart.token(), "rate_limited")
                 .body("error.message", containsString("Bronze"))
                 .body("error.message", containsString("Silver or higher"));
-    }
-
-    @Test
-    void aRateLimitedAnswerOfCartcomIsRateLimited() {
-        expectFailureWithFaults(Map.of("rate_limited_rate", 1.0), "rate_limited");
-    }
-
-    @Test
-    void aBodyThatIsNotTheCartcomApiIsAnUnexpectedResponse() {
-        expectFailureWithFaults(Map.of("malformed_rate", 1.0), "unexpected_response");
     }
 
     @Test

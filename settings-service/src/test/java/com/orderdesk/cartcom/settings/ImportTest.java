@@ -1,12 +1,12 @@
 package com.orderdesk.cartcom.settings;
 
+import static com.orderdesk.cartcom.settings.support.Activities.at;
+import static com.orderdesk.cartcom.settings.support.Activities.publish;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
-import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
@@ -15,9 +15,8 @@ import com.orderdesk.cartcom.model.events.ManualImportRequested;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
+import com.orderdesk.cartcom.settings.support.ServiceTestBase;
 import com.orderdesk.cartcom.settings.support.Topic;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
-class ImportTest {
+class ImportTest extends ServiceTestBase {
 
     @Test
     void aDateIsMidnightInAStoreAtUtcMinus6() {
@@ -114,7 +110,7 @@ class ImportTest {
         String importId = requestImport(store);
         UUID id = UUID.fromString(importId);
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        publish(ActivityAndStatusTest.at(ActivityRecorded.of(store.id(), ActivityKinds.IMPORT_PROGRESS, Level.info, "Sweeping"), t0)
+        publish(at(ActivityRecorded.of(store.id(), ActivityKinds.IMPORT_PROGRESS, Level.info, "Sweeping"), t0)
                 .withImportId(id).withCounts(Map.of(ActivityKinds.COUNT_ORDERS_FOUND, 3L)));
         publish(ActivityRecorded.of(store.id(), ActivityKinds.ORDER_IMPORTED, Level.info, "Imported 1").withImportId(id));
         ActivityRecorded second = ActivityRecorded.of(store.id(), ActivityKinds.ORDER_IMPORTED, Level.info, "Imported 2").withImportId(id);
@@ -166,9 +162,5 @@ class ImportTest {
     private static String requestImport(TestStore store) {
         return store.as().body(Map.of("since", "2024-01-01")).post(store.cartcom("/imports"))
                 .then().statusCode(202).extract().jsonPath().getString("import_id");
-    }
-
-    private static void publish(ActivityRecorded event) {
-        ActivityAndStatusTest.publish(event);
     }
 }

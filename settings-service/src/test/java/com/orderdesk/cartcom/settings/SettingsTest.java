@@ -10,14 +10,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
-import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.Sandbox;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import com.orderdesk.cartcom.settings.support.ServiceTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
@@ -26,10 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
-class SettingsTest {
+class SettingsTest extends ServiceTestBase {
 
     @Test
     void beforeSavingTheIntegrationIsOffWithSafeDefaults() {

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
-import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.kit.outbox.OutboxRelayJob;
 import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
@@ -23,11 +21,10 @@ import com.orderdesk.cartcom.settings.outbox.Tombstones;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.Sandbox;
+import com.orderdesk.cartcom.settings.support.ServiceTestBase;
 import com.orderdesk.cartcom.settings.support.Topic;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduler;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +39,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
-class SnapshotPublishingTest {
+class SnapshotPublishingTest extends ServiceTestBase {
 
     @Inject
     TokenCrypto crypto;

@@ -11,23 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
-import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import com.orderdesk.cartcom.settings.support.ServiceTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "database", value = "settings"))
-@QuarkusTestResource(value = CartcomSandboxTestResource.class, restrictToAnnotatedClass = false)
-class StoreAndAuthTest {
+class StoreAndAuthTest extends ServiceTestBase {
 
     @Test
     void anOperatorCreatesAStoreWithAKeyAndFourFolders() {
