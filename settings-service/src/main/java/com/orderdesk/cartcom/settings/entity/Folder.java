@@ -2,18 +2,15 @@ package com.orderdesk.cartcom.settings.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
 /** An Order Desk folder of a store; imported orders land in the one the settings name. */
 @Entity
-@Table(name = "folder")
 public class Folder extends PanacheEntityBase {
     /** The folders every new store starts with, in this order (the first one receives new orders by default). */
     public static final List<String> DEFAULT_NAMES = List.of("New", "Prepared", "Closed", "Canceled");
@@ -22,12 +19,10 @@ public class Folder extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "store_id")
     public long storeId;
 
     public String name;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public static List<Folder> ofStore(long storeId) {

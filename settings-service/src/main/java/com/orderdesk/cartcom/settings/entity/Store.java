@@ -1,19 +1,16 @@
 package com.orderdesk.cartcom.settings.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
 /** An Order Desk store. Its API key is kept only as a hash (ApiKeys.hash). */
 @Entity
-@Table(name = "store")
 public class Store extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -23,14 +20,11 @@ public class Store extends PanacheEntityBase {
 
     public String timezone;
 
-    @Column(name = "api_key_hash")
     public String apiKeyHash;
 
     /** Version of the last published snapshot; only grows. */
-    @Column(name = "snapshot_version")
     public long snapshotVersion;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /**
