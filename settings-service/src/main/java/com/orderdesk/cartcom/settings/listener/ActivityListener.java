@@ -4,7 +4,6 @@ import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.settings.repository.ActivityRepository;
-import com.orderdesk.cartcom.settings.repository.ImportProgress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +22,9 @@ public class ActivityListener {
     public static final String CHANNEL = "integration-activity";
 
     private final ActivityRepository activities;
-    private final ImportProgress importProgress;
 
-    ActivityListener(ActivityRepository activities, ImportProgress importProgress) {
+    ActivityListener(ActivityRepository activities) {
         this.activities = activities;
-        this.importProgress = importProgress;
     }
 
     @Incoming(CHANNEL)
@@ -35,12 +32,6 @@ public class ActivityListener {
     public void onActivity(ConsumerRecord<String, String> record) {
         ActivityRecorded event = EventCodec.readKeyed(record.key(), record.value(), ActivityRecorded.class);
         DatabaseOutages.retryThrough("activity " + event.eventId(),
-                () -> QuarkusTransaction.requiringNew().run(() -> store(event)));
-    }
-
-    private void store(ActivityRecorded event) {
-        if (activities.insert(event)) {
-            importProgress.apply(event);
-        }
+                () -> QuarkusTransaction.requiringNew().run(() -> activities.keep(event)));
     }
 }

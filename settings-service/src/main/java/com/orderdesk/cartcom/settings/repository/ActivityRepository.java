@@ -44,15 +44,35 @@ public class ActivityRepository {
                               Instant failingSince) {
     }
 
+    /** What {@link #entry} reads, in its order. */
+    private static final String ENTRY_COLUMNS = "at, kind, level, message, cart_order_id, order_id, import_id, counts::text";
+
     /** A failed poll: the poller's poll_failed, or a poll reported at warn/error level. */
     private static final String FAILED_POLL = "kind IN ('" + ActivityKinds.POLL + "', '" + ActivityKinds.POLL_FAILED
             + "') AND level <> 'info'";
 
-    /** Returns false when the event was seen before (redelivery): nothing else should happen then. */
-    public boolean insert(ActivityRecorded event) {
+    /**
+     * Keeps the event once: false when it was seen before (a redelivery), and then nothing else happens. A first
+     * sighting also moves the manual import it names ({@link ImportProgress}), on the same connection, so in the
+     * caller's transaction both happen or neither does.
+     */
+    public boolean keep(ActivityRecorded event) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean first = insert(connection, event);
+            if (first) {
+                ImportProgress.apply(connection, event);
+            }
+            return first;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot store activity " + event.eventId(), e);
+        }
+    }
+
+    private static boolean insert(Connection connection, ActivityRecorded event)
+            throws SQLException, JsonProcessingException {
         String sql = "INSERT INTO activity (event_id, store_id, at, kind, level, message, cart_order_id, order_id, "
                 + "import_id, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING";
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setObject(1, event.eventId());
             insert.setLong(2, event.storeId());
             insert.setTimestamp(3, Timestamp.from(event.occurredAt()));
@@ -64,14 +84,11 @@ public class ActivityRepository {
             insert.setObject(9, event.importId(), Types.OTHER);
             insert.setString(10, Json.mapper().writeValueAsString(event.counts()));
             return insert.executeUpdate() == 1;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot store activity " + event.eventId(), e);
         }
     }
 
     public List<Entry> newest(long storeId, int limit) {
-        String sql = "SELECT at, kind, level, message, cart_order_id, order_id, import_id, counts::text FROM activity "
-                + "WHERE store_id = ? ORDER BY at DESC, received_at DESC LIMIT ?";
+        String sql = "SELECT " + ENTRY_COLUMNS + " FROM activity WHERE store_id = ? ORDER BY at DESC, received_at DESC LIMIT ?";
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, storeId);
             select.setInt(2, limit);
@@ -89,74 +106,60 @@ public class ActivityRepository {
 
     public StoreStatus status(long storeId) {
         try (Connection connection = dataSource.getConnection()) {
-            Instant lastPoll = instant(connection,
-                    "SELECT max(at) FROM activity WHERE store_id = ? AND kind IN ('" + ActivityKinds.POLL + "', '"
-                            + ActivityKinds.POLL_FAILED + "')", storeId);
-            Instant lastSuccess = instant(connection, "SELECT max(at) FROM activity WHERE store_id = ? AND kind = '"
-                    + ActivityKinds.POLL + "' AND level = 'info'", storeId);
-            Entry lastError = null;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT at, kind, level, message, cart_order_id, order_id, import_id, counts::text FROM activity "
-                            + "WHERE store_id = ? AND level = 'error' ORDER BY at DESC LIMIT 1")) {
-                select.setLong(1, storeId);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        lastError = entry(rs);
-                    }
-                }
-            }
-            long imported = number(connection, "SELECT count(*) FROM activity WHERE store_id = ? AND kind = '"
-                    + ActivityKinds.ORDER_IMPORTED + "'", storeId);
-            long failures = 0;
-            Instant failingSince = null;
-            try (PreparedStatement select = connection.prepareStatement("SELECT count(*), min(at) FROM activity "
-                    + "WHERE store_id = ? AND " + FAILED_POLL + " AND at > ?")) {
-                select.setLong(1, storeId);
-                select.setTimestamp(2, Timestamp.from(lastSuccess == null ? Instant.EPOCH : lastSuccess));
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    failures = rs.getLong(1);
-                    failingSince = rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant();
-                }
-            }
+            Instant lastPoll = firstRow(connection, "SELECT max(at) FROM activity WHERE store_id = ? AND kind IN ('"
+                    + ActivityKinds.POLL + "', '" + ActivityKinds.POLL_FAILED + "')", rs -> instant(rs, 1), storeId);
+            Instant lastSuccess = firstRow(connection, "SELECT max(at) FROM activity WHERE store_id = ? AND kind = '"
+                    + ActivityKinds.POLL + "' AND level = 'info'", rs -> instant(rs, 1), storeId);
+            Entry lastError = firstRow(connection, "SELECT " + ENTRY_COLUMNS + " FROM activity "
+                    + "WHERE store_id = ? AND level = 'error' ORDER BY at DESC LIMIT 1", ActivityRepository::entry, storeId);
+            long imported = firstRow(connection, "SELECT count(*) FROM activity WHERE store_id = ? AND kind = '"
+                    + ActivityKinds.ORDER_IMPORTED + "'", rs -> rs.getLong(1), storeId);
+            PollFailures failures = firstRow(connection, "SELECT count(*), min(at) FROM activity "
+                            + "WHERE store_id = ? AND " + FAILED_POLL + " AND at > ?",
+                    rs -> new PollFailures(rs.getLong(1), instant(rs, 2)),
+                    storeId, Timestamp.from(lastSuccess == null ? Instant.EPOCH : lastSuccess));
             return new StoreStatus(lastPoll, lastSuccess, lastError, imported,
                     newestCount(connection, storeId, ActivityKinds.COUNT_STATUS_UPDATES_PENDING),
-                    newestCount(connection, storeId, ActivityKinds.COUNT_SHIPMENTS_PENDING), failures, failingSince);
+                    newestCount(connection, storeId, ActivityKinds.COUNT_SHIPMENTS_PENDING),
+                    failures.count(), failures.since());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot compute the status of store " + storeId, e);
         }
     }
 
+    /** Failed polls after the last successful one, the first of them at {@code since} (null when there are none). */
+    private record PollFailures(long count, Instant since) {
+    }
+
+    /** A gauge some service reports in its activity's counts: the newest value reported, 0 until one is. */
     private static long newestCount(Connection connection, long storeId, String key) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT (counts ->> ?)::bigint FROM activity WHERE store_id = ? AND counts ->> ? IS NOT NULL "
-                        + "ORDER BY at DESC LIMIT 1")) {
-            select.setString(1, key);
-            select.setLong(2, storeId);
-            select.setString(3, key);
+        Long newest = firstRow(connection, "SELECT (counts ->> ?)::bigint FROM activity WHERE store_id = ? "
+                + "AND counts ->> ? IS NOT NULL ORDER BY at DESC LIMIT 1", rs -> rs.getLong(1), key, storeId, key);
+        return newest == null ? 0 : newest;
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first row the query answers for these parameters, read by {@code reader}; null when it answers none. */
+    private static <T> T firstRow(Connection connection, String sql, RowReader<T> reader, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+                return rs.next() ? reader.read(rs) : null;
             }
         }
     }
 
-    private static Instant instant(Connection connection, String sql, long storeId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, storeId);
-            try (ResultSet rs = select.executeQuery()) {
-                Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
-                return at == null ? null : at.toInstant();
-            }
-        }
-    }
-
-    private static long number(Connection connection, String sql, long storeId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, storeId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {

@@ -2,8 +2,6 @@ package com.orderdesk.cartcom.settings.repository;
 
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
-import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,17 +11,12 @@ import java.util.Map;
 /**
  * Feeds a manual import's record from the activity that carries its id. Per-order kinds add one; counts carried
  * on the activity are running totals and only raise a counter (events may arrive late or twice). A finished import
- * stays finished.
+ * stays finished. Applied by {@link ActivityRepository#keep} to the first sighting of an activity only, on its
+ * connection.
  */
-@ApplicationScoped
-public class ImportProgress {
-    private final AgroalDataSource dataSource;
+final class ImportProgress {
 
-    ImportProgress(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public void apply(ActivityRecorded event) {
+    static void apply(Connection connection, ActivityRecorded event) throws SQLException {
         if (event.importId() == null) {
             return;
         }
@@ -43,7 +36,7 @@ public class ImportProgress {
         String status = ActivityKinds.IMPORT_COMPLETED.equals(kind) ? "completed"
                 : ActivityKinds.IMPORT_FAILED.equals(kind) ? "failed" : "running";
         Timestamp at = Timestamp.from(event.occurredAt());
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setLong(1, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_FOUND, 0L));
             update.setLong(2, ActivityKinds.ORDER_IMPORTED.equals(kind) ? 1 : 0);
             update.setLong(3, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_IMPORTED, 0L));
@@ -60,8 +53,9 @@ public class ImportProgress {
             update.setObject(14, event.importId());
             update.setLong(15, event.storeId());
             update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record progress of import " + event.importId(), e);
         }
+    }
+
+    private ImportProgress() {
     }
 }
