@@ -1,7 +1,6 @@
 package com.orderdesk.cartcom.settings.rest;
 
 import com.orderdesk.cartcom.kit.auth.StoreScoped;
-import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.kit.rest.InvalidInput;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.service.CartcomFailures;
@@ -61,9 +60,7 @@ public class ConnectionResource {
             description = "422 {error: {code, message}} with code invalid_domain, token_rejected, unreachable, "
                     + "rate_limited or unexpected_response when the check fails; nothing changes then.")
     public ConnectionView connect(@PathParam("storeId") long storeId, @Valid ConnectionRequest request) {
-        if (request == null) {
-            throw ApiException.badRequest("Send {domain, access_token}");
-        }
+        RequestBodies.require(request, "Send {domain, access_token}");
         return ConnectionView.of(connections.connect(storeId, request.domain(), request.accessToken()));
     }
 

@@ -52,9 +52,7 @@ public class ImportResource {
     @Operation(summary = "Import every order in the download statuses since a date (store time zone) or instant",
             description = "202 {import_id, status: queued}; 422 invalid_since for a malformed or future since.")
     public Response request(@PathParam("storeId") long storeId, @Valid ImportRequest request) {
-        if (request == null) {
-            throw ApiException.badRequest("Send {since}");
-        }
+        RequestBodies.require(request, "Send {since}");
         ManualImport created = imports.request(storeId, request.since());
         return Response.accepted(ImportView.of(created)).build();
     }

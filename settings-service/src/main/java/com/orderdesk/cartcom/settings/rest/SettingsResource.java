@@ -1,7 +1,6 @@
 package com.orderdesk.cartcom.settings.rest;
 
 import com.orderdesk.cartcom.kit.auth.StoreScoped;
-import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.kit.rest.InvalidInput;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
 import com.orderdesk.cartcom.settings.service.SettingsInput;
@@ -56,9 +55,7 @@ public class SettingsResource {
             description = "422 {error: {code: invalid_settings, fields: {name: message}}} when a rule is broken; "
                     + "409 not_connected without a connection.")
     public SettingsView put(@PathParam("storeId") long storeId, @Valid SettingsInput input) {
-        if (input == null) {
-            throw ApiException.badRequest("Send the settings object");
-        }
+        RequestBodies.require(input, "Send the settings object");
         return SettingsView.of(settings.save(storeId, input));
     }
 }

@@ -2,7 +2,6 @@ package com.orderdesk.cartcom.settings.rest;
 
 import com.orderdesk.cartcom.kit.auth.Roles;
 import com.orderdesk.cartcom.kit.auth.StoreScoped;
-import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.kit.rest.InvalidInput;
 import com.orderdesk.cartcom.settings.entity.Folder;
 import com.orderdesk.cartcom.settings.entity.Store;
@@ -68,9 +67,7 @@ public class StoreResource {
                     + "must be an IANA time zone such as America/Chicago")
     @Operation(summary = "Create a store (admin bearer token); answers its API key once")
     public Response create(@Valid CreateStoreRequest request) {
-        if (request == null) {
-            throw ApiException.badRequest("Send {name, timezone?}");
-        }
+        RequestBodies.require(request, "Send {name, timezone?}");
         StoreService.CreatedStore created = stores.create(request.name(), request.timezone());
         Store store = created.store();
         return Response.created(URI.create("/api/v1/stores/" + store.id))
@@ -112,9 +109,7 @@ public class StoreResource {
             + " characters)")
     @Operation(summary = "Add a folder")
     public Response addFolder(@PathParam("storeId") long storeId, @Valid FolderRequest request) {
-        if (request == null) {
-            throw ApiException.badRequest("Send {name}");
-        }
+        RequestBodies.require(request, "Send {name}");
         Folder folder = stores.addFolder(storeId, request.name());
         return Response.status(201).entity(FolderView.of(folder)).build();
     }
