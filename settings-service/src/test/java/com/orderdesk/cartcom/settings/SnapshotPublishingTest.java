@@ -17,7 +17,7 @@ import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.settings.outbox.Tombstones;
+import com.orderdesk.cartcom.settings.outbox.SnapshotPublisher;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.Sandbox;
@@ -157,7 +157,7 @@ class SnapshotPublishingTest extends ServiceTestBase {
                 found -> !found.isEmpty() && found.get(found.size() - 1).value() == null);
         assertEquals(3, records.size(), "created, connected, tombstone");
         ConsumerRecord<String, String> tombstone = records.get(2);
-        assertEquals(Tombstones.EVENT_TYPE,
+        assertEquals(SnapshotPublisher.TOMBSTONE_EVENT_TYPE,
                 new String(tombstone.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8));
         assertEquals(2L, EventCodec.read(records.get(1).value(), StoreIntegrationChanged.class).version());
     }

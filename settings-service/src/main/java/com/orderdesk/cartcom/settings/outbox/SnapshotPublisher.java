@@ -16,12 +16,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes the store's full StoreIntegrationChanged snapshot to the outbox, in the transaction of the change. The
- * caller holds the store's row lock (Store.lockForUpdate), so versions are gapless per store and each snapshot
- * contains every change committed before it.
+ * Writes what the compacted settings topic carries under a store's key to the outbox, in the transaction of the
+ * change: the store's full StoreIntegrationChanged snapshot, or once the store is deleted its tombstone. The caller
+ * holds the store's row lock (Store.lockForUpdate), so versions are gapless per store, each snapshot contains every
+ * change committed before it, and the tombstone comes after every snapshot.
  */
 @ApplicationScoped
 public class SnapshotPublisher {
+    /** The eventType header of a tombstone (it has no body to carry one). */
+    public static final String TOMBSTONE_EVENT_TYPE = "StoreDeleted";
+
     private final Outbox outbox;
     private final EntityManager entityManager;
 
@@ -38,6 +42,22 @@ public class SnapshotPublisher {
         StoreIntegrationChanged snapshot = snapshotOf(store);
         outbox.add(Topics.STORE_SETTINGS, snapshot);
         return snapshot;
+    }
+
+    /**
+     * The tombstone of a deleted store: an outbox row without payload (migration V1000_1), which the relay sends as a
+     * record with a null value, so compaction eventually forgets the store and consumers mark it deleted. Written in
+     * the deleting transaction, like every snapshot (no dual write).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishTombstone(long storeId) {
+        entityManager.createNativeQuery("INSERT INTO outbox_event (id, topic, record_key, event_type, payload) "
+                        + "VALUES (?1, ?2, ?3, ?4, NULL)")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, Topics.STORE_SETTINGS)
+                .setParameter(3, String.valueOf(storeId))
+                .setParameter(4, TOMBSTONE_EVENT_TYPE)
+                .executeUpdate();
     }
 
     static StoreIntegrationChanged snapshotOf(Store store) {

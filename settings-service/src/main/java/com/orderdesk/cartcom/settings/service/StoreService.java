@@ -8,7 +8,6 @@ import com.orderdesk.cartcom.settings.entity.Folder;
 import com.orderdesk.cartcom.settings.entity.ManualImport;
 import com.orderdesk.cartcom.settings.entity.Store;
 import com.orderdesk.cartcom.settings.outbox.SnapshotPublisher;
-import com.orderdesk.cartcom.settings.outbox.Tombstones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,14 +25,11 @@ public class StoreService {
     static final String DEFAULT_TIMEZONE = "UTC";
 
     private final SnapshotPublisher snapshots;
-    private final Tombstones tombstones;
     private final OrderStatusCache statusCache;
     private final EntityManager entityManager;
 
-    StoreService(SnapshotPublisher snapshots, Tombstones tombstones, OrderStatusCache statusCache,
-                 EntityManager entityManager) {
+    StoreService(SnapshotPublisher snapshots, OrderStatusCache statusCache, EntityManager entityManager) {
         this.snapshots = snapshots;
-        this.tombstones = tombstones;
         this.statusCache = statusCache;
         this.entityManager = entityManager;
     }
@@ -102,7 +98,7 @@ public class StoreService {
         CartcomConnection.delete("storeId", storeId);
         Folder.delete("storeId", storeId);
         store.delete();
-        tombstones.publish(storeId);
+        snapshots.publishTombstone(storeId);
         statusCache.forget(storeId);
     }
 
