@@ -15,6 +15,7 @@ import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.poller.support.KafkaTestSupport;
+import com.orderdesk.cartcom.poller.support.PackagedPoller;
 import com.orderdesk.cartcom.poller.support.SandboxStores;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,7 +47,6 @@ import org.junit.jupiter.api.Test;
  */
 class MultiInstancePollerIT {
     private static final int STORES = 30;
-    private static final String KEYS = "it-key:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final Path MODULE = Path.of("").toAbsolutePath();
 
     private static StackEndpoints stack;
@@ -60,25 +60,12 @@ class MultiInstancePollerIT {
         database = "poller_it_" + UUID.randomUUID().toString().substring(0, 8);
         stack.createDatabase(database);
         for (String name : List.of("poller-a", "poller-b")) {
-            int port = FreePorts.find();
-            Map<String, String> properties = new HashMap<>();
-            properties.put("quarkus.http.port", Integer.toString(port));
-            properties.put("kafka.bootstrap.servers", stack.bootstrapServers());
-            properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database));
-            properties.put("quarkus.datasource.username", stack.username());
-            properties.put("quarkus.datasource.password", stack.password());
-            properties.put("cartcom.base-url-template", CartcomSandbox.baseUrlTemplate());
-            properties.put("cartcom.allow-insecure-base-url", "true");
-            properties.put("cartcom.token-keys", KEYS);
-            properties.put("cartcom.token-key-id", "it-key");
-            properties.put("poller.instance-id", name);
-            properties.put("poller.interval-override", "PT2S");
-            // A short lease so a killed instance's stores come free quickly.
-            properties.put("poller.lease", "PT10S");
-            properties.put("poller.workers", "4");
-            properties.put("mp.messaging.incoming.store-settings.group.id", database);
-            properties.put("mp.messaging.incoming.import-requests.group.id", database);
-            instances.add(ServiceProcess.quarkusApp(name, MODULE).systemProperties(properties)
+            ServiceProcess.Builder poller = PackagedPoller.configure(ServiceProcess.quarkusApp(name, MODULE),
+                    FreePorts.find(), stack, database, CartcomSandbox.baseUrlTemplate(), name);
+            instances.add(poller.systemProperty("poller.interval-override", "PT2S")
+                    // A short lease so a killed instance's stores come free quickly.
+                    .systemProperty("poller.lease", "PT10S")
+                    .systemProperty("poller.workers", "4")
                     .logFile(MODULE.resolve("target/" + name + "-" + database + ".log"))
                     .startTimeout(Duration.ofSeconds(120)).start());
         }
@@ -91,13 +78,12 @@ class MultiInstancePollerIT {
 
     @Test
     void instancesShareTheStoresOnePollAtATimeAndTakeOverAKilledInstancesStores() throws Exception {
-        TokenCrypto crypto = TokenCrypto.fromConfig(KEYS, "it-key");
+        TokenCrypto crypto = PackagedPoller.tokenCrypto();
         Map<Long, String> domains = new HashMap<>();
         long firstStoreId = java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000, 90_000) * 1_000;
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < STORES; i++) {
-                SandboxStores.Store store = SandboxStores.create();
-                SandboxStores.seed(store.domain(), 1, 1);
+                SandboxStores.Store store = SandboxStores.createWithAnOrder();
                 // Each call takes 300 ms, so two polls of one store at once would show as calls close together.
                 SandboxStores.faults(store.domain(), Map.of("latency_ms", 300));
                 long storeId = firstStoreId + i;

@@ -17,6 +17,7 @@ import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import com.orderdesk.cartcom.poller.support.KafkaTestSupport.TopicRecords;
+import com.orderdesk.cartcom.poller.support.PollMarker;
 import com.orderdesk.cartcom.poller.support.PollerTestBase;
 import com.orderdesk.cartcom.poller.support.SandboxStores;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,8 +114,7 @@ class OrderPollingTest extends PollerTestBase {
 
     @Test
     void anIdleStoreCostsOneCartcomCallPerPoll() {
-        SandboxStores.Store store = SandboxStores.create();
-        SandboxStores.seed(store.domain(), 1, 1);
+        SandboxStores.Store store = SandboxStores.createWithAnOrder();
         long storeId = connect(store, List.of(1L));
         await().atMost(WAIT).until(() -> published(storeId).size() == 1);
         awaitPolls(storeId, 0, 3);
@@ -167,14 +167,14 @@ class OrderPollingTest extends PollerTestBase {
     @Test
     void aStoreThatIsNotActiveIsNotPolledAndIsPolledAtOnceWhenEnabled() throws InterruptedException {
         long storeId = newStoreId();
-        SandboxStores.Store store = SandboxStores.create();
+        SandboxStores.Store store = SandboxStores.createWithAnOrder();
         String domain = store.domain();
-        SandboxStores.seed(domain, 1, 1);
 
         send(Topics.STORE_SETTINGS, snapshot(storeId, 1, false, domain, store.token(), List.of(1L)));
         await().atMost(WAIT).until(() -> schedule.find(storeId).isPresent());
         assertFalse(schedule.find(storeId).orElseThrow().active());
-        Thread.sleep(5_000);
+        PollMarker marker = PollMarker.connect();
+        marker.awaitMorePolls(2);
         assertEquals(0, SandboxStores.calls(domain).size(), "a disabled store is never called");
 
         send(Topics.STORE_SETTINGS, snapshot(storeId, 2, true, domain, store.token(), List.of(1L)));
@@ -182,18 +182,17 @@ class OrderPollingTest extends PollerTestBase {
 
         send(Topics.STORE_SETTINGS, snapshot(storeId, 3, false, domain, store.token(), List.of(1L)));
         await().atMost(WAIT).until(() -> !schedule.find(storeId).orElseThrow().active());
-        Thread.sleep(2_000); // a poll claimed just before may still finish
+        marker.awaitMorePolls(2); // a poll claimed just before may still finish
         int calls = SandboxStores.calls(domain).size();
-        Thread.sleep(5_000);
+        marker.awaitMorePolls(2);
         assertEquals(calls, SandboxStores.calls(domain).size(), "polling stopped once the store was disabled");
     }
 
     @Test
     void rejectedCredentialsPauseTheStoreUntilNewCredentialsArrive() throws InterruptedException {
         long storeId = newStoreId();
-        SandboxStores.Store store = SandboxStores.create();
+        SandboxStores.Store store = SandboxStores.createWithAnOrder();
         String domain = store.domain();
-        SandboxStores.seed(domain, 1, 1);
 
         send(Topics.STORE_SETTINGS, snapshot(storeId, 1, true, domain, "revoked-" + store.token(), List.of(1L)));
         await().atMost(WAIT).until(() -> activities(storeId).stream().anyMatch(e -> e.kind().equals("poll_failed")));
@@ -202,7 +201,7 @@ class OrderPollingTest extends PollerTestBase {
         assertTrue(failure.message().contains("rejected the access token (HTTP 401)"), failure.message());
         assertTrue(failure.message().contains("paused"), failure.message());
         assertNotNull(schedule.find(storeId).orElseThrow().pausedReason());
-        Thread.sleep(5_000);
+        PollMarker.connect().awaitMorePolls(3);
         assertEquals(1, SandboxStores.listCalls(domain).size(), "a paused store is not polled again");
         assertTrue(raw().forKey(storeId).isEmpty());
 
@@ -215,9 +214,8 @@ class OrderPollingTest extends PollerTestBase {
     @Test
     void aMalformedSnapshotGoesToTheDeadLetterTopicAndStaleSnapshotsAreIgnored() {
         long storeId = newStoreId();
-        SandboxStores.Store store = SandboxStores.create();
+        SandboxStores.Store store = SandboxStores.createWithAnOrder();
         String domain = store.domain();
-        SandboxStores.seed(domain, 1, 1);
         String key = Long.toString(storeId);
 
         send(Topics.STORE_SETTINGS, snapshot(storeId, 2, true, domain, store.token(), List.of(1L)));

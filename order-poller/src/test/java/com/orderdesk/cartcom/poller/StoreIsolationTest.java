@@ -9,6 +9,7 @@ import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
+import com.orderdesk.cartcom.poller.support.PollMarker;
 import com.orderdesk.cartcom.poller.support.PollerTestBase;
 import com.orderdesk.cartcom.poller.support.SandboxStores;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,8 +62,7 @@ class StoreIsolationTest extends PollerTestBase {
         List<SandboxStores.Store> healthy = new ArrayList<>();
         Map<SandboxStores.Store, Long> healthyIds = new HashMap<>();
         for (int i = 0; i < 3; i++) {
-            SandboxStores.Store store = SandboxStores.create();
-            SandboxStores.seed(store.domain(), 1, 1);
+            SandboxStores.Store store = SandboxStores.createWithAnOrder();
             healthy.add(store);
             healthyIds.put(store, connect(store, List.of(1L)));
         }
@@ -132,7 +132,7 @@ class StoreIsolationTest extends PollerTestBase {
                 "three calls of one poll, " + span + " apart: " + calls);
         // 429 asking for about 20 s (over call-retry-max-wait): no retry in place, the store waits as asked.
         await().atMost(WAIT).until(() -> !SandboxStores.calls(throttled.domain()).isEmpty());
-        Thread.sleep(4_000);
+        PollMarker.connect().awaitMorePolls(3); // polls or backoffs of 2 s would have come twice by now
         assertEquals(1, SandboxStores.calls(throttled.domain()).size(), SandboxStores.calls(throttled.domain()).toString());
     }
 

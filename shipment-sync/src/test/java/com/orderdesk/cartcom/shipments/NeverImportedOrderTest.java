@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +33,7 @@ class NeverImportedOrderTest extends SandboxTestBase {
     void aShipmentOfAnOrderFromAnotherChannelIsDroppedQuietly() {
         Store store = fixtures.store(StoreSetup.syncing());
         Order neverImported = fixtures.cartOrder(store);
-        ShipmentCreated shipment = fixtures.ship(store, neverImported, List.of());
-        awaitState(shipment, ShipmentState.waiting_for_order);
+        ShipmentCreated shipment = shipAndAwaitWaitingForOrder(store, neverImported);
 
         awaitState(shipment, ShipmentState.skipped);
         assertTrue(sandbox.calls(store.domain()).isEmpty(), "Cart.com was not called");

@@ -14,6 +14,7 @@ import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.model.events.Topics;
+import com.orderdesk.cartcom.shipments.SandboxFixtures.Order;
 import com.orderdesk.cartcom.shipments.SandboxFixtures.Store;
 import com.orderdesk.cartcom.shipments.repository.ShipmentState;
 import com.orderdesk.cartcom.shipments.repository.ShipmentSyncRepository;
@@ -64,6 +65,17 @@ abstract class SandboxTestBase {
 
     void awaitState(ShipmentCreated shipment, ShipmentState state) {
         await().atMost(WAIT).until(() -> shipments.stateOf(shipment.shipmentId()).equals(Optional.of(state)));
+    }
+
+    /**
+     * Ships the whole of an order Cart.com has but the importer has not announced (yet): the shipment waits for the
+     * order, and nothing reaches Cart.com meanwhile.
+     */
+    ShipmentCreated shipAndAwaitWaitingForOrder(Store store, Order order) {
+        ShipmentCreated shipment = fixtures.ship(store, order, List.of());
+        awaitState(shipment, ShipmentState.waiting_for_order);
+        assertTrue(sandbox.calls(store.domain()).isEmpty(), "nothing sent while the order is unknown");
+        return shipment;
     }
 
     /** The store's calls as the sandbox logged them: {@code [{at, method, path, query, status, fault}]}. */

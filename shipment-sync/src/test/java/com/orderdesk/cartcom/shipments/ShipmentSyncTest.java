@@ -84,9 +84,7 @@ class ShipmentSyncTest extends SandboxTestBase {
     void aShipmentBeforeItsOrderWaitsThenSyncsWithAllItems() {
         Store store = fixtures.store(StoreSetup.syncing());
         Order order = fixtures.cartOrder(store);
-        ShipmentCreated shipment = fixtures.ship(store, order, List.of());
-        awaitState(shipment, ShipmentState.waiting_for_order);
-        assertTrue(sandbox.calls(store.domain()).isEmpty(), "nothing sent while the order is unknown");
+        shipAndAwaitWaitingForOrder(store, order);
 
         kafka.publish(Topics.ORDERS_IMPORTED, order.event());
         await().atMost(WAIT).until(() -> fixtures.cartStatus(store, order) == SandboxFixtures.SHIPPED_STATUS);

@@ -14,19 +14,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class OrderQueryTest {
+class OrderQueryTest extends SeededStoreTest {
 
-    private SandboxClient.Store store;
-    private List<Long> ids;
-
-    @BeforeEach
-    void seedFiveOrders() {
-        store = SandboxClient.newStore();
-        ids = store.seed(5, 7L);
+    OrderQueryTest() {
+        super(5, 7L);
     }
 
     private List<Long> idsWhere(String rawQuery) {

@@ -10,19 +10,13 @@ import io.restassured.path.json.JsonPath;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class OrderWritesTest {
+class OrderWritesTest extends SeededStoreTest {
 
-    private SandboxClient.Store store;
-    private List<Long> ids;
-
-    @BeforeEach
-    void seed() {
-        store = SandboxClient.newStore();
-        ids = store.seed(3, 11L);
+    OrderWritesTest() {
+        super(3, 11L);
     }
 
     @Test

@@ -118,4 +118,17 @@ class SeedAndControlTest {
         store.control().delete("/calls").then().statusCode(204);
         store.control().get("/calls").then().body("size()", equalTo(0));
     }
+
+    /** A write's body is logged (a repeated write shows even where the store merges it); a read has none. */
+    @Test
+    void callLogKeepsWhatEachWriteSent() {
+        SandboxClient.Store store = SandboxClient.newStore(Map.of());
+        long id = store.seed(1, 1L).get(0);
+        store.api().get("/orders/" + id).then().statusCode(200);
+        store.api().contentType("application/json").body("{\"order_status_id\": 2}")
+                .put("/orders/" + id + "/status").then().statusCode(200);
+        JsonPath calls = store.control().get("/calls").then().statusCode(200).extract().jsonPath();
+        assertNull(calls.getString("[0].body"));
+        assertEquals("{\"order_status_id\": 2}", calls.getString("[1].body"));
+    }
 }

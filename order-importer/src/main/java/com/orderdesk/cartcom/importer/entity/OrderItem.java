@@ -1,7 +1,6 @@
 package com.orderdesk.cartcom.importer.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,17 +16,14 @@ public class OrderItem extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "order_id")
     public long orderId;
     public int position;
-    @Column(name = "cart_item_id")
     public Long cartItemId;
     public String name;
     public String code;
     public BigDecimal price;
     public int quantity;
     public BigDecimal weight;
-    @Column(name = "variation_list")
     public String variationList;
     public String metadata;
 

@@ -17,23 +17,16 @@ public class OrderShipment extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "order_id")
     public long orderId;
-    @Column(name = "store_id")
     public long storeId;
-    @Column(name = "tracking_number")
     public String trackingNumber;
-    @Column(name = "carrier_code")
     public String carrierCode;
-    @Column(name = "shipment_method")
     public String shipmentMethod;
-    @Column(name = "tracking_url")
     public String trackingUrl;
-    @Column(name = "date_shipped")
     public Instant dateShipped;
     /** JSON text: {@code [{order_item_id, quantity}]}, empty for the whole order. */
     public String items;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
 
     public static List<OrderShipment> ofOrder(long orderId) {

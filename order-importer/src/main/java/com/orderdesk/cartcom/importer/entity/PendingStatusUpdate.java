@@ -24,27 +24,19 @@ public class PendingStatusUpdate extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "store_id")
     public long storeId;
-    @Column(name = "order_id")
     public long orderId;
-    @Column(name = "cart_order_id")
     public long cartOrderId;
-    @Column(name = "status_id")
     public long statusId;
     @Enumerated(EnumType.STRING)
     public State state = State.PENDING;
     public int attempts;
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
     /** Read the order at Cart.com before setting the status (see {@link #checkFirstForOrder}). */
-    @Column(name = "check_first")
     public boolean checkFirst;
-    @Column(name = "last_error")
     public String lastError;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
-    @Column(name = "finished_at")
     public Instant finishedAt;
 
     /**

@@ -23,10 +23,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -88,6 +90,26 @@ public class OrderImportPipeline {
         // Its records take their ids when written (unprepared, or prepared again once the store settings they wait for
         // arrive): the next batch must not take any before, or a store's later order would get the earlier id.
         return batch.takesIdsWhenWritten() ? lastWritten : previous;
+    }
+
+    /**
+     * Waits until every batch queued so far is written (at most {@code limit}): a partition is handed to another
+     * instance only then ({@code RawOrdersRebalance}).
+     */
+    public void awaitWritten(Duration limit) {
+        CompletableFuture<Void> queued;
+        synchronized (this) {
+            queued = lastWritten;
+        }
+        try {
+            queued.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("A batch of raw orders was still being written after %s; its partitions are let go anyway", limit);
+        } catch (ExecutionException e) {
+            // write() reports its own failures; the batch stays unacknowledged and is delivered to the next owner.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -3,15 +3,10 @@ package com.orderdesk.cartcom.poller.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,10 +35,10 @@ public class PollScheduleRepository {
     private static final String CLAIM_HEALTHY = CLAIM.formatted("consecutive_failures = 0");
     private static final String CLAIM_FAILING = CLAIM.formatted("consecutive_failures > 0");
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
     public PollScheduleRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
     }
 
     /** Claims up to {@code limit} due stores whose last poll did not fail, longest due first. */
@@ -60,24 +55,12 @@ public class PollScheduleRepository {
         if (limit <= 0) {
             return List.of();
         }
-        List<ClaimedStore> claimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement claim = connection.prepareStatement(sql)) {
-            claim.setString(1, owner);
-            claim.setString(2, interval(lease));
-            claim.setInt(3, limit);
-            try (ResultSet rs = claim.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp cursor = rs.getTimestamp(2);
-                    long cursorOrder = rs.getLong(3);
-                    claimed.add(new ClaimedStore(rs.getLong(1), cursor == null ? null : cursor.toInstant(),
-                            rs.wasNull() ? null : cursorOrder, rs.getInt(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot claim due stores", e);
-        }
-        return claimed;
+        return jdbc.query(sql, PollScheduleRepository::claimedStore, owner, lease, limit);
+    }
+
+    private static ClaimedStore claimedStore(ResultSet rs) throws SQLException {
+        return new ClaimedStore(rs.getLong(1), Jdbc.instant(rs, 2), Jdbc.nullableLong(rs, 3), rs.getInt(4),
+                rs.getBoolean(5), Jdbc.instant(rs, 6));
     }
 
     /**
@@ -86,7 +69,7 @@ public class PollScheduleRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applySnapshot(long storeId, long version, boolean active, boolean credentialsChanged) {
-        execute("""
+        jdbc.update("""
                 INSERT INTO poll_schedule (store_id, active, snapshot_version, next_poll_at)
                 VALUES (?, ?, ?, now())
                 ON CONFLICT (store_id) DO UPDATE SET
@@ -99,58 +82,37 @@ public class PollScheduleRepository {
                     consecutive_failures = CASE WHEN ? THEN 0 ELSE poll_schedule.consecutive_failures END,
                     updated_at = now()
                 WHERE poll_schedule.snapshot_version < EXCLUDED.snapshot_version""",
-                ps -> {
-                    ps.setLong(1, storeId);
-                    ps.setBoolean(2, active);
-                    ps.setLong(3, version);
-                    ps.setBoolean(4, credentialsChanged);
-                    ps.setBoolean(5, credentialsChanged);
-                    ps.setBoolean(6, credentialsChanged);
-                });
+                storeId, active, version, credentialsChanged, credentialsChanged, credentialsChanged);
     }
 
     /** A tombstone: the store is gone, never claimed again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deactivate(long storeId) {
-        execute("UPDATE poll_schedule SET active = FALSE, updated_at = now() WHERE store_id = ?",
-                ps -> ps.setLong(1, storeId));
+        jdbc.update("UPDATE poll_schedule SET active = FALSE, updated_at = now() WHERE store_id = ?", storeId);
     }
 
     /** Keeps the lease while a long poll goes on. Returns false if the lease was lost. */
     public boolean renewLease(long storeId, String owner, Duration lease) {
-        return execute("UPDATE poll_schedule SET lease_until = now() + ?::interval WHERE store_id = ? AND lease_owner = ?",
-                ps -> {
-                    ps.setString(1, interval(lease));
-                    ps.setLong(2, storeId);
-                    ps.setString(3, owner);
-                }) == 1;
+        return jdbc.update("UPDATE poll_schedule SET lease_until = now() + ?::interval WHERE store_id = ? AND lease_owner = ?",
+                lease, storeId, owner) == 1;
     }
 
     /** Checks (and keeps) the lease inside a step's transaction when there is no cursor to move. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean renewLeaseInTransaction(long storeId, String owner) {
-        return execute("UPDATE poll_schedule SET updated_at = now() WHERE store_id = ? AND lease_owner = ?",
-                ps -> {
-                    ps.setLong(1, storeId);
-                    ps.setString(2, owner);
-                }) == 1;
+        return jdbc.update("UPDATE poll_schedule SET updated_at = now() WHERE store_id = ? AND lease_owner = ?",
+                storeId, owner) == 1;
     }
 
     /** Moves the cursor after Kafka acknowledged the page that reached it (never backwards). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean advanceCursor(long storeId, String owner, Instant updatedAt, Long orderId) {
-        return execute("""
+        return jdbc.update("""
                 UPDATE poll_schedule SET
                     cursor_order_id = CASE WHEN cursor_updated_at IS NULL OR cursor_updated_at <= ? THEN ? ELSE cursor_order_id END,
                     cursor_updated_at = GREATEST(cursor_updated_at, ?), updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
-                ps -> {
-                    ps.setTimestamp(1, Timestamp.from(updatedAt));
-                    setLong(ps, 2, orderId);
-                    ps.setTimestamp(3, Timestamp.from(updatedAt));
-                    ps.setLong(4, storeId);
-                    ps.setString(5, owner);
-                }) == 1;
+                updatedAt, orderId, updatedAt, storeId, owner) == 1;
     }
 
     /**
@@ -162,126 +124,62 @@ public class PollScheduleRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean releaseAfterSuccess(long storeId, String owner, Duration next, boolean walkUnfinished) {
-        return execute("""
+        return jdbc.update("""
                 UPDATE poll_schedule SET next_poll_at = CASE WHEN NOT ? AND next_poll_at + ?::interval > now()
                         THEN next_poll_at + ?::interval ELSE now() + ?::interval END,
                     lease_owner = NULL, lease_until = NULL,
                     consecutive_failures = 0, last_success_at = now(), last_error = NULL, walk_unfinished = ?,
                     updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
-                ps -> {
-                    String after = interval(next);
-                    ps.setBoolean(1, walkUnfinished);
-                    ps.setString(2, after);
-                    ps.setString(3, after);
-                    ps.setString(4, after);
-                    ps.setBoolean(5, walkUnfinished);
-                    ps.setLong(6, storeId);
-                    ps.setString(7, owner);
-                }) == 1;
+                walkUnfinished, next, next, next, walkUnfinished, storeId, owner) == 1;
     }
 
     /** Ends a failed poll: retried after {@code retryIn}, one more consecutive failure counted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean releaseAfterFailure(long storeId, String owner, Duration retryIn, String error) {
-        return execute("""
+        return jdbc.update("""
                 UPDATE poll_schedule SET next_poll_at = now() + ?::interval, lease_owner = NULL, lease_until = NULL,
                     consecutive_failures = consecutive_failures + 1, last_error = ?, updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
-                ps -> {
-                    ps.setString(1, interval(retryIn));
-                    ps.setString(2, error);
-                    ps.setLong(3, storeId);
-                    ps.setString(4, owner);
-                }) == 1;
+                retryIn, error, storeId, owner) == 1;
     }
 
     /** Stops polling until the merchant fixes something (a new snapshot with new credentials un-pauses). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean pause(long storeId, String owner, String reason) {
-        return execute("""
+        return jdbc.update("""
                 UPDATE poll_schedule SET paused_reason = ?, last_error = ?, lease_owner = NULL, lease_until = NULL,
                     consecutive_failures = consecutive_failures + 1, updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
-                ps -> {
-                    ps.setString(1, reason);
-                    ps.setString(2, reason);
-                    ps.setLong(3, storeId);
-                    ps.setString(4, owner);
-                }) == 1;
+                reason, reason, storeId, owner) == 1;
     }
 
     /** Gives a store back to be polled again after {@code next} (throttled by Cart.com), failures unchanged. */
     public boolean releaseUntil(long storeId, String owner, Duration next) {
-        return execute("""
+        return jdbc.update("""
                 UPDATE poll_schedule SET next_poll_at = now() + ?::interval, lease_owner = NULL, lease_until = NULL,
                     updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
-                ps -> {
-                    ps.setString(1, interval(next));
-                    ps.setLong(2, storeId);
-                    ps.setString(3, owner);
-                }) == 1;
+                next, storeId, owner) == 1;
     }
 
     /** Gives a store back without changing its schedule (it turned inactive while claimed). */
     public void release(long storeId, String owner) {
-        execute("UPDATE poll_schedule SET lease_owner = NULL, lease_until = NULL WHERE store_id = ? AND lease_owner = ?",
-                ps -> {
-                    ps.setLong(1, storeId);
-                    ps.setString(2, owner);
-                });
+        jdbc.update("UPDATE poll_schedule SET lease_owner = NULL, lease_until = NULL WHERE store_id = ? AND lease_owner = ?",
+                storeId, owner);
     }
 
     public Optional<ScheduleRow> find(long storeId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("""
-                     SELECT store_id, active, next_poll_at, lease_owner, cursor_updated_at, consecutive_failures,
-                            paused_reason, last_error FROM poll_schedule WHERE store_id = ?""")) {
-            select.setLong(1, storeId);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Timestamp cursor = rs.getTimestamp(5);
-                return Optional.of(new ScheduleRow(rs.getLong(1), rs.getBoolean(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), cursor == null ? null : cursor.toInstant(), rs.getInt(6), rs.getString(7),
-                        rs.getString(8)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read schedule of store " + storeId, e);
-        }
+        return jdbc.queryFirst("""
+                SELECT store_id, active, next_poll_at, lease_owner, cursor_updated_at, consecutive_failures,
+                       paused_reason, last_error FROM poll_schedule WHERE store_id = ?""",
+                rs -> new ScheduleRow(rs.getLong(1), rs.getBoolean(2), Jdbc.instant(rs, 3), rs.getString(4),
+                        Jdbc.instant(rs, 5), rs.getInt(6), rs.getString(7), rs.getString(8)),
+                storeId);
     }
 
     /** One row as stored, for tests and diagnostics. */
     public record ScheduleRow(long storeId, boolean active, Instant nextPollAt, String leaseOwner, Instant cursorUpdatedAt,
                               int consecutiveFailures, String pausedReason, String lastError) {
-    }
-
-    static String interval(Duration duration) {
-        return duration.toMillis() + " milliseconds";
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
-    private int execute(String sql, Binder binder) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("poll_schedule update failed", e);
-        }
-    }
-
-    @FunctionalInterface
-    interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
     }
 }

@@ -11,6 +11,7 @@ import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.poller.support.KafkaTestSupport;
+import com.orderdesk.cartcom.poller.support.PackagedPoller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,6 @@ class PollerScaleBenchmark {
     private static final int SEEDED_ORDERS = 3;
     /** The snapshots' check_interval_minutes (KafkaTestSupport.snapshot: 5); -Dbench.interval=PT1M for a quick try. */
     private static final Duration INTERVAL = Duration.parse(System.getProperty("bench.interval", "PT5M"));
-    private static final String KEYS = "bench-key:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final Path MODULE = Path.of("").toAbsolutePath();
 
     private StackEndpoints stack;
@@ -115,25 +115,13 @@ class PollerScaleBenchmark {
     }
 
     private ServiceProcess startPoller() throws IOException {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("quarkus.http.port", Integer.toString(pollerPort));
-        properties.put("kafka.bootstrap.servers", stack.bootstrapServers());
-        properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database));
-        properties.put("quarkus.datasource.username", stack.username());
-        properties.put("quarkus.datasource.password", stack.password());
-        properties.put("cartcom.base-url-template", "http://127.0.0.1:" + sandboxPort + "/{domain}/api/v1");
-        properties.put("cartcom.allow-insecure-base-url", "true");
-        properties.put("cartcom.token-keys", KEYS);
-        properties.put("cartcom.token-key-id", "bench-key");
-        properties.put("poller.instance-id", "bench");
-        properties.put("poller.workers", Integer.toString(WORKERS));
+        ServiceProcess.Builder poller = PackagedPoller.configure(ServiceProcess.jar("order-poller-bench", copyOfApp(MODULE)),
+                pollerPort, stack, database, "http://127.0.0.1:" + sandboxPort + "/{domain}/api/v1", "bench");
+        poller.systemProperty("poller.workers", Integer.toString(WORKERS));
         if (!INTERVAL.equals(Duration.ofMinutes(5))) {
-            properties.put("poller.interval-override", INTERVAL.toString());
+            poller.systemProperty("poller.interval-override", INTERVAL.toString());
         }
-        properties.put("mp.messaging.incoming.store-settings.group.id", database);
-        properties.put("mp.messaging.incoming.import-requests.group.id", database);
-        return ServiceProcess.jar("order-poller-bench", copyOfApp(MODULE)).systemProperties(properties)
-                .logFile(MODULE.resolve("target/bench-poller-" + database + ".log"))
+        return poller.logFile(MODULE.resolve("target/bench-poller-" + database + ".log"))
                 .startTimeout(Duration.ofSeconds(120)).start();
     }
 
@@ -191,7 +179,7 @@ class PollerScaleBenchmark {
 
     /** Publishes every store's snapshot and waits until each store was polled once. */
     private void warmUp(List<Store> stores) throws Exception {
-        TokenCrypto crypto = TokenCrypto.fromConfig(KEYS, "bench-key");
+        TokenCrypto crypto = PackagedPoller.tokenCrypto();
         long began = System.nanoTime();
         try (KafkaProducer<String, String> producer = producer()) {
             for (Store store : stores) {

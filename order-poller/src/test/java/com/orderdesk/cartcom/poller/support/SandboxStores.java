@@ -33,6 +33,13 @@ public final class SandboxStores {
         return create(Map.of());
     }
 
+    /** A store nobody else uses, holding one new order (status 1, a download status in every test). */
+    public static Store createWithAnOrder() {
+        Store store = create();
+        seed(store.domain(), 1, 1);
+        return store;
+    }
+
     public static List<Long> seed(String domain, int count, long statusId) {
         JsonNode seeded = http().post("/_sandbox/stores/" + domain + "/orders/seed",
                 Map.of("count", count, "order_status_id", statusId)).expect(201, "seed orders");

@@ -61,7 +61,7 @@ public final class CartcomStoreApi {
             for (ObjectNode node : page.items()) {
                 statuses.add(MAPPER.convertValue(node, OrderStatus.class));
             }
-            url = page.nextPage();
+            url = page.nextPage() == null ? null : onThisStore(page.nextPage());
         }
         return statuses;
     }
@@ -76,7 +76,7 @@ public final class CartcomStoreApi {
 
     /** A later page, by the absolute {@code next_page} URL Cart.com returned. A page past the end is empty. */
     public ListPage page(String absoluteUrl, String listKey) {
-        return readPage(absoluteUrl, listKey);
+        return readPage(onThisStore(absoluteUrl), listKey);
     }
 
     public ObjectNode order(long orderId, String expand) {
@@ -120,9 +120,29 @@ public final class CartcomStoreApi {
         while (url != null) {
             ListPage page = readPage(url, listKey);
             found.addAll(page.items());
-            url = page.nextPage();
+            url = page.nextPage() == null ? null : onThisStore(page.nextPage());
         }
         return found;
+    }
+
+    /**
+     * Cart.com's absolute next_page URL, re-rooted on this store's API base: only its path (which must lie under the
+     * API) and query are kept, so the token never goes to a host an answer named, and a scheme or host spelled
+     * differently by Cart.com (behind a proxy) does not break paging.
+     */
+    private String onThisStore(String nextPage) {
+        URI next;
+        try {
+            next = URI.create(nextPage.trim());
+        } catch (IllegalArgumentException e) {
+            throw malformed("next_page is not a URL", e);
+        }
+        String basePath = base.getRawPath().endsWith("/") ? base.getRawPath() : base.getRawPath() + "/";
+        if (next.getRawPath() == null || !next.getRawPath().startsWith(basePath) || next.getRawPath().contains("..")) {
+            throw malformed("next_page outside the store's API", null);
+        }
+        return base.getScheme() + "://" + base.getRawAuthority() + next.getRawPath()
+                + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
     }
 
     private ListPage readPage(String url, String listKey) {

@@ -22,22 +22,23 @@ public final class Outbox {
     }
 
     public void add(String topic, IntegrationEvent event) {
-        try (Connection connection = dataSource.getConnection()) {
-            add(connection, topic, event);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write " + event.eventType() + " to the outbox", e);
-        }
+        add(Row.of(topic, event));
     }
 
-    public static void add(Connection connection, String topic, IntegrationEvent event) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO outbox_event (id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setObject(1, event.eventId());
-            insert.setString(2, topic);
-            insert.setString(3, event.key());
-            insert.setString(4, event.eventType());
-            insert.setString(5, EventCodec.write(event));
-            insert.executeUpdate();
+    /**
+     * A tombstone for {@code key}: a row without payload, which the relay sends as a record with a null value, so a
+     * compacted topic eventually forgets the key. {@code eventType} is the record's eventType header. The service's
+     * outbox table must allow a null payload (settings-service's migration does; the kit's db/outbox does not).
+     */
+    public void addTombstone(String topic, String key, String eventType) {
+        add(new Row(UUID.randomUUID(), topic, key, eventType, null));
+    }
+
+    private void add(Row row) {
+        try (Connection connection = dataSource.getConnection()) {
+            addBatch(connection, List.of(row));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write " + row.eventType() + " to the outbox", e);
         }
     }
 

@@ -83,6 +83,23 @@ class CartcomStoreApiTest {
         assertTrue(requests.get(0).contains("cache=no-cache"));
     }
 
+    /** A next_page on another host is followed on the store's own: the token goes nowhere else. */
+    @Test
+    void nextPageIsFollowedOnlyOnTheStoresOwnApi() {
+        handler = exchange -> exchange.getRequestURI().getQuery().contains("page=2")
+                ? Answer.ok("{\"total_count\":2,\"order_statuses\":[{\"id\":2,\"name\":\"Shipped\"}]}")
+                : Answer.ok("{\"total_count\":2,\"next_page\":\"https://attacker.example/acme.test/api/v1/order_statuses"
+                        + "?count=1&page=2\",\"order_statuses\":[{\"id\":1,\"name\":\"Pending\"}]}");
+        assertEquals(2, api(Duration.ofSeconds(2)).orderStatuses().size());
+        assertEquals(2, requests.size(), "the second page asked of the store's own host");
+
+        handler = exchange -> Answer.ok("{\"total_count\":2,\"next_page\":\"https://acme.test/elsewhere/order_statuses"
+                + "?page=2\",\"order_statuses\":[{\"id\":1,\"name\":\"Pending\"}]}");
+        CartcomException outside = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).orderStatuses());
+        assertEquals(CartcomException.Kind.MALFORMED_RESPONSE, outside.kind());
+        assertEquals(3, requests.size(), "a path outside the API is not asked for");
+    }
+
     @Test
     void aPagePastTheEndIsEmptyNotAnError() {
         handler = exchange -> new Answer(404, "{\"status_code\":404,\"message\":\"Not Found\"}", Map.of());

@@ -51,13 +51,7 @@ public class SnapshotPublisher {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishTombstone(long storeId) {
-        entityManager.createNativeQuery("INSERT INTO outbox_event (id, topic, record_key, event_type, payload) "
-                        + "VALUES (?1, ?2, ?3, ?4, NULL)")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, Topics.STORE_SETTINGS)
-                .setParameter(3, String.valueOf(storeId))
-                .setParameter(4, TOMBSTONE_EVENT_TYPE)
-                .executeUpdate();
+        outbox.addTombstone(Topics.STORE_SETTINGS, String.valueOf(storeId), TOMBSTONE_EVENT_TYPE);
     }
 
     static StoreIntegrationChanged snapshotOf(Store store) {

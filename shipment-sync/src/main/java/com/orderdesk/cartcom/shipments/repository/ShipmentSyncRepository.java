@@ -1,25 +1,20 @@
 package com.orderdesk.cartcom.shipments.repository;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The shipment_sync table: one row per shipment, its state and retry schedule. */
 @ApplicationScoped
 public class ShipmentSyncRepository {
-    private final AgroalDataSource dataSource;
+    private final Statements sql;
 
-    ShipmentSyncRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    ShipmentSyncRepository(Statements sql) {
+        this.sql = sql;
     }
 
     /**
@@ -27,45 +22,36 @@ public class ShipmentSyncRepository {
      * the current transaction, so a shipment never waits for an order whose import committed in between.
      */
     public void lockOrder(long orderId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, orderId);
-            lock.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot lock order " + orderId, e);
-        }
+        sql.withConnection("cannot lock order " + orderId, connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, orderId);
+                return lock.execute();
+            }
+        });
     }
 
     /** Records a shipment unless it is already known; returns whether it was new. */
     public boolean insertIfAbsent(long shipmentId, long storeId, long orderId, String payload, ShipmentState state) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO shipment_sync (shipment_id, store_id, order_id, payload, state, next_attempt_at) "
-                             + "VALUES (?, ?, ?, ?, ?, CASE WHEN ? = 'pending' THEN now() END) "
-                             + "ON CONFLICT (shipment_id) DO NOTHING")) {
-            insert.setLong(1, shipmentId);
-            insert.setLong(2, storeId);
-            insert.setLong(3, orderId);
-            insert.setString(4, payload);
-            insert.setString(5, state.name());
-            insert.setString(6, state.name());
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record shipment " + shipmentId, e);
-        }
+        return sql.update("INSERT INTO shipment_sync (shipment_id, store_id, order_id, payload, state, next_attempt_at) "
+                        + "VALUES (?, ?, ?, ?, ?, CASE WHEN ? = 'pending' THEN now() END) "
+                        + "ON CONFLICT (shipment_id) DO NOTHING",
+                insert -> {
+                    insert.setLong(1, shipmentId);
+                    insert.setLong(2, storeId);
+                    insert.setLong(3, orderId);
+                    insert.setString(4, payload);
+                    insert.setString(5, state.name());
+                    insert.setString(6, state.name());
+                },
+                "cannot record shipment " + shipmentId) == 1;
     }
 
     /** The order has arrived: its waiting shipments become due now. Returns how many. */
     public int releaseWaiting(long orderId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE shipment_sync SET state = 'pending', next_attempt_at = now(), updated_at = now() "
-                             + "WHERE order_id = ? AND state = 'waiting_for_order'")) {
-            update.setLong(1, orderId);
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot release shipments of order " + orderId, e);
-        }
+        return sql.update("UPDATE shipment_sync SET state = 'pending', next_attempt_at = now(), updated_at = now() "
+                        + "WHERE order_id = ? AND state = 'waiting_for_order'",
+                update -> update.setLong(1, orderId),
+                "cannot release shipments of order " + orderId);
     }
 
     /**
@@ -74,105 +60,71 @@ public class ShipmentSyncRepository {
      * no transaction stays open during the Cart.com calls and a crashed worker's rows come back after the lease.
      */
     public List<ClaimedShipment> claimDue(int limit, Duration lease) {
-        List<ClaimedShipment> claimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement claim = connection.prepareStatement(
-                     "UPDATE shipment_sync SET next_attempt_at = now() + ?::interval, attempts = attempts + 1, "
-                             + "updated_at = now() WHERE shipment_id IN ("
-                             + "SELECT shipment_id FROM shipment_sync WHERE state = 'pending' AND next_attempt_at <= now() "
-                             + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
-                             + "RETURNING shipment_id, store_id, order_id, payload, attempts")) {
-            claim.setString(1, lease.toMillis() + " milliseconds");
-            claim.setInt(2, limit);
-            try (ResultSet rs = claim.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new ClaimedShipment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                            rs.getInt(5)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot claim due shipments", e);
-        }
-        return claimed;
+        return sql.list("UPDATE shipment_sync SET next_attempt_at = now() + ?::interval, attempts = attempts + 1, "
+                        + "updated_at = now() WHERE shipment_id IN ("
+                        + "SELECT shipment_id FROM shipment_sync WHERE state = 'pending' AND next_attempt_at <= now() "
+                        + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING shipment_id, store_id, order_id, payload, attempts",
+                claim -> {
+                    claim.setString(1, lease.toMillis() + " milliseconds");
+                    claim.setInt(2, limit);
+                },
+                rs -> new ClaimedShipment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5)),
+                "cannot claim due shipments");
     }
 
     /** Ends a claimed attempt in a final state; false if the lease was lost to another worker meanwhile. */
     public boolean finish(ClaimedShipment claimed, ShipmentState state, String error) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE shipment_sync SET state = ?, last_error = ?, next_attempt_at = NULL, updated_at = now(), "
-                             + "sent_at = CASE WHEN ? = 'sent' THEN now() ELSE sent_at END "
-                             + "WHERE shipment_id = ? AND state = 'pending' AND attempts = ?")) {
-            update.setString(1, state.name());
-            update.setString(2, error);
-            update.setString(3, state.name());
-            update.setLong(4, claimed.shipmentId());
-            update.setInt(5, claimed.attempts());
-            return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot finish shipment " + claimed.shipmentId(), e);
-        }
+        return sql.update("UPDATE shipment_sync SET state = ?, last_error = ?, next_attempt_at = NULL, updated_at = now(), "
+                        + "sent_at = CASE WHEN ? = 'sent' THEN now() ELSE sent_at END "
+                        + "WHERE shipment_id = ? AND state = 'pending' AND attempts = ?",
+                update -> {
+                    update.setString(1, state.name());
+                    update.setString(2, error);
+                    update.setString(3, state.name());
+                    update.setLong(4, claimed.shipmentId());
+                    update.setInt(5, claimed.attempts());
+                },
+                "cannot finish shipment " + claimed.shipmentId()) == 1;
     }
 
     /** Puts a claimed shipment back to pending until {@code at}; false if the lease was lost meanwhile. */
     public boolean retryAt(ClaimedShipment claimed, Instant at, String error) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE shipment_sync SET next_attempt_at = ?, last_error = ?, updated_at = now() "
-                             + "WHERE shipment_id = ? AND state = 'pending' AND attempts = ?")) {
-            update.setTimestamp(1, Timestamp.from(at));
-            update.setString(2, error);
-            update.setLong(3, claimed.shipmentId());
-            update.setInt(4, claimed.attempts());
-            return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reschedule shipment " + claimed.shipmentId(), e);
-        }
+        return sql.update("UPDATE shipment_sync SET next_attempt_at = ?, last_error = ?, updated_at = now() "
+                        + "WHERE shipment_id = ? AND state = 'pending' AND attempts = ?",
+                update -> {
+                    update.setTimestamp(1, Timestamp.from(at));
+                    update.setString(2, error);
+                    update.setLong(3, claimed.shipmentId());
+                    update.setInt(4, claimed.attempts());
+                },
+                "cannot reschedule shipment " + claimed.shipmentId()) == 1;
     }
 
     /** Shipments whose order never arrived within {@code expiry} are skipped, quietly. Returns how many. */
     public int expireWaiting(Duration expiry) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE shipment_sync SET state = 'skipped', updated_at = now(), "
-                             + "last_error = 'the order was never imported from Cart.com' "
-                             + "WHERE state = 'waiting_for_order' AND created_at < now() - ?::interval")) {
-            update.setString(1, expiry.toMillis() + " milliseconds");
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot expire waiting shipments", e);
-        }
+        return sql.update("UPDATE shipment_sync SET state = 'skipped', updated_at = now(), "
+                        + "last_error = 'the order was never imported from Cart.com' "
+                        + "WHERE state = 'waiting_for_order' AND created_at < now() - ?::interval",
+                update -> update.setString(1, expiry.toMillis() + " milliseconds"),
+                "cannot expire waiting shipments");
     }
 
     /** The events of the order's shipments already sent to Cart.com, other than {@code exceptShipmentId}. */
     public List<String> sentPayloads(long orderId, long exceptShipmentId) {
-        List<String> payloads = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT payload FROM shipment_sync WHERE order_id = ? AND state = 'sent' AND shipment_id <> ?")) {
-            select.setLong(1, orderId);
-            select.setLong(2, exceptShipmentId);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    payloads.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the sent shipments of order " + orderId, e);
-        }
-        return payloads;
+        return sql.list("SELECT payload FROM shipment_sync WHERE order_id = ? AND state = 'sent' AND shipment_id <> ?",
+                select -> {
+                    select.setLong(1, orderId);
+                    select.setLong(2, exceptShipmentId);
+                },
+                rs -> rs.getString(1),
+                "cannot read the sent shipments of order " + orderId);
     }
 
     public Optional<ShipmentState> stateOf(long shipmentId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT state FROM shipment_sync WHERE shipment_id = ?")) {
-            select.setLong(1, shipmentId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(ShipmentState.valueOf(rs.getString(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read shipment " + shipmentId, e);
-        }
+        return sql.first("SELECT state FROM shipment_sync WHERE shipment_id = ?",
+                select -> select.setLong(1, shipmentId),
+                rs -> ShipmentState.valueOf(rs.getString(1)),
+                "cannot read shipment " + shipmentId);
     }
 }

@@ -3,12 +3,7 @@ package com.orderdesk.cartcom.shipments.repository;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshotKeeper;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -18,11 +13,11 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class StoreSnapshotRepository implements StoreSnapshotKeeper {
-    private final AgroalDataSource dataSource;
+    private final Statements sql;
     private final StoreSnapshots snapshots;
 
-    StoreSnapshotRepository(AgroalDataSource dataSource, StoreSnapshots snapshots) {
-        this.dataSource = dataSource;
+    StoreSnapshotRepository(Statements sql, StoreSnapshots snapshots) {
+        this.sql = sql;
         this.snapshots = snapshots;
     }
 
@@ -50,15 +45,10 @@ public class StoreSnapshotRepository implements StoreSnapshotKeeper {
 
     @Override
     public void deleted(long storeId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement(
-                     "INSERT INTO store_snapshot (store_id, version, snapshot, deleted) VALUES (?, 0, '', TRUE) "
-                             + "ON CONFLICT (store_id) DO UPDATE SET deleted = TRUE, received_at = now()")) {
-            upsert.setLong(1, storeId);
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot mark store " + storeId + " deleted", e);
-        }
+        sql.update("INSERT INTO store_snapshot (store_id, version, snapshot, deleted) VALUES (?, 0, '', TRUE) "
+                        + "ON CONFLICT (store_id) DO UPDATE SET deleted = TRUE, received_at = now()",
+                upsert -> upsert.setLong(1, storeId),
+                "cannot mark store " + storeId + " deleted");
     }
 
     public StoreView view(long storeId) {
@@ -66,15 +56,10 @@ public class StoreSnapshotRepository implements StoreSnapshotKeeper {
         if (live.isPresent()) {
             return new Known(live.get());
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT deleted FROM store_snapshot WHERE store_id = ?")) {
-            select.setLong(1, storeId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() && rs.getBoolean(1) ? new Deleted() : new Unknown();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read snapshot of store " + storeId, e);
-        }
+        boolean deleted = sql.first("SELECT deleted FROM store_snapshot WHERE store_id = ?",
+                select -> select.setLong(1, storeId),
+                rs -> rs.getBoolean(1),
+                "cannot read snapshot of store " + storeId).orElse(false);
+        return deleted ? new Deleted() : new Unknown();
     }
 }

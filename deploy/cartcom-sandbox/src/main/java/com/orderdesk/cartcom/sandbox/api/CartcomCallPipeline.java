@@ -10,6 +10,7 @@ import com.orderdesk.cartcom.sandbox.store.CallRecord;
 import com.orderdesk.cartcom.sandbox.store.RecordNotFoundException;
 import com.orderdesk.cartcom.sandbox.store.ValidationException;
 import com.orderdesk.cartcom.sandbox.store.SandboxStore;
+import com.orderdesk.cartcom.sandbox.store.StoreData;
 import com.orderdesk.cartcom.sandbox.store.StoreRegistry;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -68,8 +70,14 @@ public class CartcomCallPipeline {
         String callLimit = outcome.callLimit() != null ? outcome.callLimit() : decision.callLimitHeader();
         Response response = outcome.builder().header(CALL_LIMIT_HEADER, callLimit).build();
         store.callLog().record(new CallRecord(now, http.method().name(), storePath(http.path()),
-                decodedQuery(http.query()), response.getStatus(), outcome.fault(), http.getHeader("Cache-Control")));
+                decodedQuery(http.query()), response.getStatus(), outcome.fault(), http.getHeader("Cache-Control"),
+                CallRecord.loggedBody(http.method().name(), body)));
         return response;
+    }
+
+    /** A route that only reads: a GET without a body, run under the store's read lock. */
+    public Response read(String domain, HttpServerRequest http, BiFunction<CartcomCall, StoreData, CartcomReply> route) {
+        return run(domain, http, null, call -> call.store().data().read(data -> route.apply(call, data)));
     }
 
     private Outcome serve(SandboxStore store, HttpServerRequest http, String body,

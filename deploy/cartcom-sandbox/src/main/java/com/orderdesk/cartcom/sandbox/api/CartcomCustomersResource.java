@@ -1,15 +1,8 @@
 package com.orderdesk.cartcom.sandbox.api;
 
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.Map;
 
 /**
  * /api/v1/customers: orders carry only ids of these records, so clients fetch them here, one by one,
@@ -17,38 +10,9 @@ import java.util.Map;
  */
 @Path("/{domain}/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
-public class CartcomCustomersResource {
-
-    private final CartcomCallPipeline pipeline;
+public class CartcomCustomersResource extends SelectableRecordTableResource {
 
     public CartcomCustomersResource(CartcomCallPipeline pipeline) {
-        this.pipeline = pipeline;
-    }
-
-    @GET
-    public Response list(@PathParam("domain") String domain, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(
-                data -> RecordListings.list(call, new ArrayList<>(data.customers.values()), "customers")));
-    }
-
-    @GET
-    @Path("select_many")
-    public Response selectMany(@PathParam("domain") String domain, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(
-                data -> RecordListings.selectMany(call, data.customers, "customers", CustomersRows::row)));
-    }
-
-    @GET
-    @Path("{id}")
-    public Response get(@PathParam("domain") String domain, @PathParam("id") String id, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(
-                data -> RecordListings.one(call, RecordListings.byId(data.customers, id, "Customer"))));
-    }
-
-    private static final class CustomersRows {
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> row(Object record) {
-            return (Map<String, Object>) record;
-        }
+        super(pipeline, RecordTable.plain("customers", "Customer", data -> data.customers));
     }
 }

@@ -25,19 +25,19 @@ public class CartcomOrderLinesResource {
     @GET
     @Path("order_items")
     public Response items(@PathParam("domain") String domain, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(data -> {
+        return pipeline.read(domain, http, (call, data) -> {
             List<Map<String, Object>> rows = data.orders.values().stream().flatMap(o -> o.items.stream()).toList();
             return RecordListings.list(call, rows, "items");
-        }));
+        });
     }
 
     @GET
     @Path("order_payments")
     public Response payments(@PathParam("domain") String domain, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(data -> {
+        return pipeline.read(domain, http, (call, data) -> {
             List<Map<String, Object>> rows = data.orders.values().stream().flatMap(o -> o.payments.stream()).toList();
             return RecordListings.list(call, rows, "payments");
-        }));
+        });
     }
 
     /** Any other route of a store: counted, authorised and logged like a real call, then 404. */

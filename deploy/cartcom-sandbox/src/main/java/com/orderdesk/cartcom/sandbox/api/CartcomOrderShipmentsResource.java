@@ -4,7 +4,6 @@ import com.orderdesk.cartcom.sandbox.store.ShipmentRecorder;
 import com.orderdesk.cartcom.sandbox.store.ShipmentUpsert;
 import com.orderdesk.cartcom.sandbox.store.StoredShipment;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,8 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * /api/v1/order_shipments: list (key "shipments", filter order_id=), one shipment, and create-or-update,
@@ -21,32 +20,16 @@ import java.util.Map;
  */
 @Path("/{domain}/api/v1/order_shipments")
 @Produces(MediaType.APPLICATION_JSON)
-public class CartcomOrderShipmentsResource {
+public class CartcomOrderShipmentsResource extends RecordTableResource<StoredShipment> {
 
-    private final CartcomCallPipeline pipeline;
+    private static final RecordTable<StoredShipment> SHIPMENTS = new RecordTable<>("shipments", "Shipment",
+            data -> data.shipments, shipment -> shipment.fields, (call, data) -> {
+                boolean withItems = call.list().expansions(Set.of("items")).contains("items");
+                return shipment -> OrderView.shipment(shipment, withItems);
+            });
 
     public CartcomOrderShipmentsResource(CartcomCallPipeline pipeline) {
-        this.pipeline = pipeline;
-    }
-
-    @GET
-    public Response list(@PathParam("domain") String domain, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(data -> {
-            boolean withItems = call.list().expansions(java.util.Set.of("items")).contains("items");
-            List<Map<String, Object>> rows = data.shipments.values().stream().map(s -> s.fields).toList();
-            return RecordListings.list(call, rows, "shipments",
-                    row -> OrderView.shipment(data.shipments.get(((Number) row.get("id")).longValue()), withItems));
-        }));
-    }
-
-    @GET
-    @Path("{id}")
-    public Response get(@PathParam("domain") String domain, @PathParam("id") String id, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(data -> {
-            StoredShipment shipment = RecordListings.byId(data.shipments, id, "Shipment");
-            boolean withItems = call.list().expansions(java.util.Set.of("items")).contains("items");
-            return RecordListings.one(call, OrderView.shipment(shipment, withItems));
-        }));
+        super(pipeline, SHIPMENTS);
     }
 
     @POST

@@ -20,42 +20,28 @@ import java.util.Set;
 /** /api/v1/orders: the list with query syntax, one order, its nested lists, and the status-change route. */
 @Path("/{domain}/api/v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
-public class CartcomOrdersResource {
+public class CartcomOrdersResource extends RecordTableResource<StoredOrder> {
 
-    private final CartcomCallPipeline pipeline;
+    private static final RecordTable<StoredOrder> ORDERS = new RecordTable<>("orders", "Order",
+            data -> data.orders, order -> order.fields, (call, data) -> {
+                Set<String> expansions = call.list().expansions(OrderView.NESTED);
+                return order -> OrderView.raw(data, order, expansions);
+            });
 
     public CartcomOrdersResource(CartcomCallPipeline pipeline) {
-        this.pipeline = pipeline;
+        super(pipeline, ORDERS);
     }
 
-    @GET
-    public Response list(@PathParam("domain") String domain, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> {
-            CartcomReply reply = call.store().data().read(data -> {
-                Set<String> expansions = call.list().expansions(OrderView.NESTED);
-                List<Map<String, Object>> rows = data.orders.values().stream().map(o -> o.fields).toList();
-                return RecordListings.list(call, rows, "orders",
-                        row -> OrderView.raw(data, data.orders.get(((Number) row.get("id")).longValue()), expansions));
+    /** The page is cut: a status change armed for "after this list call" happens before the client's next one. */
+    @Override
+    protected void afterList(CartcomCall call, CartcomReply reply) {
+        ListHook hook = call.store().listHook().get();
+        if (hook != null && reply.status() == 200) {
+            call.store().data().write(data -> {
+                hook.afterListCall(data, call.now());
+                return null;
             });
-            // The page is cut: a status change armed for "after this list call" happens before the client's next one.
-            ListHook hook = call.store().listHook().get();
-            if (hook != null && reply.status() == 200) {
-                call.store().data().write(data -> {
-                    hook.afterListCall(data, call.now());
-                    return null;
-                });
-            }
-            return reply;
-        });
-    }
-
-    @GET
-    @Path("{id}")
-    public Response get(@PathParam("domain") String domain, @PathParam("id") String id, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(data -> {
-            StoredOrder order = RecordListings.byId(data.orders, id, "Order");
-            return RecordListings.one(call, OrderView.raw(data, order, call.list().expansions(OrderView.NESTED)));
-        }));
+        }
     }
 
     /** GET /orders/{id}/items (payments, shipments, custom_fields): the nested list alone. */
@@ -63,16 +49,15 @@ public class CartcomOrdersResource {
     @Path("{id}/{nested}")
     public Response nested(@PathParam("domain") String domain, @PathParam("id") String id,
                            @PathParam("nested") String nested, @Context HttpServerRequest http) {
-        return pipeline.run(domain, http, null, call -> call.store().data().read(data -> {
-            StoredOrder order = RecordListings.byId(data.orders, id, "Order");
-            List<Map<String, Object>> rows = OrderView.nested(data, order, nested);
+        return pipeline.read(domain, http, (call, data) -> {
+            List<Map<String, Object>> rows = OrderView.nested(data, ORDERS.byId(data, id), nested);
             if (rows == null) {
                 throw CartcomException.notFound("Orders have no nested resource '" + nested + "'");
             }
             List<Map<String, Object>> rendered = rows.stream()
                     .map(r -> ResourceJson.render(r, call.zone(), call.list().fields())).toList();
             return CartcomReply.ok(ListPager.whole(rendered, nested));
-        }));
+        });
     }
 
     /** The only route that fires status-changed events on the live store; it answers with the order. */
@@ -88,9 +73,9 @@ public class CartcomOrdersResource {
             }
             long status = statusId.isTextual() ? parseLong(statusId.asText()) : statusId.asLong();
             return call.store().data().write(data -> {
-                StoredOrder order = RecordListings.byId(data.orders, id, "Order");
+                StoredOrder order = ORDERS.byId(data, id);
                 OrderStatusUpdater.change(data, order.id(), status, call.now());
-                return RecordListings.one(call, OrderView.raw(data, order, call.list().expansions(OrderView.NESTED)));
+                return ORDERS.show(call, data, order);
             });
         });
     }

@@ -26,17 +26,16 @@ public final class RecordListings {
     }
 
     /** GET /{resource}/select_many?ids=1,2,3: unknown ids are left out; no ids is a 400 (common_usage.md). */
-    public static CartcomReply selectMany(CartcomCall call, Map<Long, ? extends Object> table, String listKey,
-                                          Function<Object, Map<String, Object>> toRow) {
+    public static CartcomReply selectMany(CartcomCall call, Map<Long, Map<String, Object>> table, String listKey) {
         ListRequest request = call.list();
         if (request.ids() == null || request.ids().isEmpty()) {
             throw CartcomException.badRequest("This method requires one or more resource IDs to be specified");
         }
         List<Map<String, Object>> found = new ArrayList<>();
         for (long id : request.ids().stream().distinct().toList()) {
-            Object record = table.get(id);
+            Map<String, Object> record = table.get(id);
             if (record != null) {
-                found.add(toRow.apply(record));
+                found.add(record);
             }
         }
         List<Map<String, Object>> sorted = RecordFilter.filterAndSort(found, request, call.zone());

@@ -23,11 +23,14 @@ public class CallLogControlResource {
 
     /**
      * at is UTC; query is decoded (so "+" reads as a space); fault names an injected fault or is null; cache_control
-     * is the request's Cache-Control header or null.
+     * is the request's Cache-Control header or null; body is what a write sent (its first 4,096 characters), null for
+     * a read.
      */
-    public record CallView(String at, String method, String path, String query, int status, String fault, String cacheControl) {
+    public record CallView(String at, String method, String path, String query, int status, String fault, String cacheControl,
+                           String body) {
         static CallView of(CallRecord r) {
-            return new CallView(r.at().toString(), r.method(), r.path(), r.query(), r.status(), r.fault(), r.cacheControl());
+            return new CallView(r.at().toString(), r.method(), r.path(), r.query(), r.status(), r.fault(), r.cacheControl(),
+                    r.body());
         }
     }
 

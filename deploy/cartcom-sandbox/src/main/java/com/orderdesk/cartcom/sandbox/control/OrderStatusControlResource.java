@@ -26,8 +26,7 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderStatusControlResource {
 
-    private static final Set<String> FLAGS = Set.of("is_open", "is_declined", "is_cancelled", "is_shipped",
-            "is_fully_refunded", "is_partially_refunded", "is_quote_status", "is_partially_shipped");
+    private static final Set<String> FLAGS = DefaultOrderStatuses.Flag.fields();
 
     private final ControlStores stores;
     private final Clock clock;

@@ -2,8 +2,11 @@ package com.orderdesk.cartcom.sandbox.seed;
 
 import com.orderdesk.cartcom.sandbox.store.StoreData;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The nine statuses a new store starts with. The docs name only "Pending Processing" (order_statuses.md)
@@ -38,23 +41,24 @@ public final class DefaultOrderStatuses {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", id);
         s.put("name", name);
-        s.put("is_open", has(flags, Flag.OPEN));
-        s.put("is_declined", has(flags, Flag.DECLINED));
-        s.put("is_cancelled", has(flags, Flag.CANCELLED));
-        s.put("is_shipped", has(flags, Flag.SHIPPED));
+        putFlags(s, flags, Flag.OPEN, Flag.DECLINED, Flag.CANCELLED, Flag.SHIPPED);
         s.put("color", color);
         s.put("email_template_id", null);
         s.put("updated_at", at);
         s.put("created_at", at);
-        s.put("is_fully_refunded", has(flags, Flag.FULLY_REFUNDED));
-        s.put("is_partially_refunded", has(flags, Flag.PARTIALLY_REFUNDED));
-        s.put("is_quote_status", has(flags, Flag.QUOTE));
-        s.put("is_partially_shipped", has(flags, Flag.PARTIALLY_SHIPPED));
+        putFlags(s, flags, Flag.FULLY_REFUNDED, Flag.PARTIALLY_REFUNDED, Flag.QUOTE, Flag.PARTIALLY_SHIPPED);
         return s;
     }
 
     private static void add(StoreData data, Instant now, long id, String name, String color, Flag... flags) {
         data.statuses.put(id, status(id, name, color, now, flags));
+    }
+
+    /** The flags sit in two groups in Cart.com's status model; each is true when the status has it. */
+    private static void putFlags(Map<String, Object> status, Flag[] given, Flag... group) {
+        for (Flag flag : group) {
+            status.put(flag.field, has(given, flag));
+        }
     }
 
     private static boolean has(Flag[] flags, Flag flag) {
@@ -66,8 +70,21 @@ public final class DefaultOrderStatuses {
         return false;
     }
 
-    /** The boolean flags of a status. */
+    /** The boolean flags of a status, with their JSON field names. */
     public enum Flag {
-        OPEN, DECLINED, CANCELLED, SHIPPED, FULLY_REFUNDED, PARTIALLY_REFUNDED, QUOTE, PARTIALLY_SHIPPED
+        OPEN("is_open"), DECLINED("is_declined"), CANCELLED("is_cancelled"), SHIPPED("is_shipped"),
+        FULLY_REFUNDED("is_fully_refunded"), PARTIALLY_REFUNDED("is_partially_refunded"), QUOTE("is_quote_status"),
+        PARTIALLY_SHIPPED("is_partially_shipped");
+
+        public final String field;
+
+        Flag(String field) {
+            this.field = field;
+        }
+
+        /** Every flag's field name: what the control API lets a merchant set to true or false. */
+        public static Set<String> fields() {
+            return Arrays.stream(values()).map(f -> f.field).collect(Collectors.toUnmodifiableSet());
+        }
     }
 }

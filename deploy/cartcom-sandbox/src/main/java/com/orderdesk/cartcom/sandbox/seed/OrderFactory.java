@@ -32,20 +32,20 @@ public final class OrderFactory {
         long shippingId = addAddress(data, d.shipping, customerId, createdAt);
         long billingId = d.billing == null ? shippingId : addAddress(data, d.billing, customerId, createdAt);
 
-        long orderId = data.newOrderId();
+        long orderId = data.orderIds.next();
         StoredOrder order = new StoredOrder();
         BigDecimal subtotal = ZERO;
         for (OrderDraft.Item item : d.items) {
             BigDecimal lineTotal = item.price().multiply(BigDecimal.valueOf(item.quantity()));
             subtotal = subtotal.add(lineTotal);
-            order.items.add(item(data.newItemId(), orderId, item, lineTotal.multiply(d.taxRate), createdAt));
+            order.items.add(item(data.itemIds.next(), orderId, item, lineTotal.multiply(d.taxRate), createdAt));
         }
         subtotal = subtotal.setScale(2, RoundingMode.HALF_UP);
         BigDecimal tax = subtotal.multiply(d.taxRate).setScale(2, RoundingMode.HALF_UP);
         BigDecimal shipping = d.shippingTotal.setScale(2, RoundingMode.HALF_UP);
         BigDecimal grandTotal = subtotal.add(tax).add(shipping);
         for (OrderDraft.Payment p : d.payments) {
-            order.payments.add(payment(data.newPaymentId(), orderId, customerId, p, grandTotal, d, createdAt));
+            order.payments.add(payment(data.paymentIds.next(), orderId, customerId, p, grandTotal, d, createdAt));
         }
         d.customFields.forEach((name, value) -> {
             Map<String, Object> field = new LinkedHashMap<>();
@@ -129,7 +129,7 @@ public final class OrderFactory {
     }
 
     private static long addCustomer(StoreData data, OrderDraft d, Instant at) {
-        long id = data.newCustomerId();
+        long id = data.customerIds.next();
         OrderDraft.Person p = d.customer;
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", id);
@@ -177,7 +177,7 @@ public final class OrderFactory {
     }
 
     private static long addAddress(StoreData data, OrderDraft.Address a, long customerId, Instant at) {
-        long id = data.newAddressId();
+        long id = data.addressIds.next();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("customer_id", customerId);

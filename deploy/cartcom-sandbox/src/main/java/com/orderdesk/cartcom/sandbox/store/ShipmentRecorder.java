@@ -82,7 +82,7 @@ public final class ShipmentRecorder {
         for (String field : DEFAULTS_ORDER) {
             s.fields.put(field, null);
         }
-        s.fields.put("id", data.newShipmentId());
+        s.fields.put("id", data.shipmentIds.next());
         s.fields.put("order_id", order.id());
         s.fields.put("shipped_at", at);
         s.fields.put("tracking_numbers", "");

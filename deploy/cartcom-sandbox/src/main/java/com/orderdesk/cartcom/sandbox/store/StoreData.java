@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -21,34 +22,33 @@ public final class StoreData {
     public final TreeMap<Long, StoredShipment> shipments = new TreeMap<>();
     public final TreeMap<Long, Map<String, Object>> statuses = new TreeMap<>();
 
-    private long nextOrderId;
-    private long nextItemId = 1;
-    private long nextPaymentId = 1;
-    private long nextAddressId = 1;
-    private long nextCustomerId = 1;
-    private long nextShipmentId = 1;
-    private long nextStatusId = 1;
+    public final IdSequence orderIds;
+    public final IdSequence itemIds = new IdSequence(1);
+    public final IdSequence paymentIds = new IdSequence(1);
+    public final IdSequence addressIds = new IdSequence(1);
+    public final IdSequence customerIds = new IdSequence(1);
+    public final IdSequence shipmentIds = new IdSequence(1);
+    private final IdSequence statusIds = new IdSequence(1);
     private Instant lastTouch = Instant.EPOCH;
 
     public StoreData(long firstOrderId) {
-        this.nextOrderId = firstOrderId;
+        this.orderIds = new IdSequence(firstOrderId);
     }
 
     public <T> T read(Function<StoreData, T> action) {
-        lock.readLock().lock();
-        try {
-            return action.apply(this);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return holding(lock.readLock(), action);
     }
 
     public <T> T write(Function<StoreData, T> action) {
-        lock.writeLock().lock();
+        return holding(lock.writeLock(), action);
+    }
+
+    private <T> T holding(Lock held, Function<StoreData, T> action) {
+        held.lock();
         try {
             return action.apply(this);
         } finally {
-            lock.writeLock().unlock();
+            held.unlock();
         }
     }
 
@@ -63,34 +63,8 @@ public final class StoreData {
         return lastTouch;
     }
 
-    public long newOrderId() {
-        return nextOrderId++;
-    }
-
-    public long newItemId() {
-        return nextItemId++;
-    }
-
-    public long newPaymentId() {
-        return nextPaymentId++;
-    }
-
-    public long newAddressId() {
-        return nextAddressId++;
-    }
-
-    public long newCustomerId() {
-        return nextCustomerId++;
-    }
-
-    public long newShipmentId() {
-        return nextShipmentId++;
-    }
-
     /** Status ids are chosen by the merchant's store; keep the counter above any id already used. */
     public long newStatusId() {
-        long max = statuses.isEmpty() ? 0 : statuses.lastKey();
-        nextStatusId = Math.max(nextStatusId, max + 1);
-        return nextStatusId++;
+        return statusIds.nextAbove(statuses.isEmpty() ? 0 : statuses.lastKey());
     }
 }

@@ -7,8 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The benchmarks' table: printed, and written to docs/benchmarks.md with the machine it ran on. */
+/**
+ * The benchmarks' table: printed, and written into the section of docs/benchmarks.md that this class owns (between
+ * its two marker lines), with the commit and the machine it ran on. The prose around the section is never touched.
+ */
 final class BenchmarkReport {
+    static final String SECTION_START = "<!-- SystemBenchmark: start (written by the benchmark; edit outside) -->";
+    static final String SECTION_END = "<!-- SystemBenchmark: end -->";
+
     record Row(String benchmark, String measured, String reference, String target, boolean met) {
     }
 
@@ -19,11 +25,16 @@ final class BenchmarkReport {
         System.out.printf("[bench] %-60s %-28s %-40s %s%n", benchmark, measured, reference, met ? "met" : "NOT met");
     }
 
-    String markdown(String settings) {
+    /** The rows whose target was missed, each as "benchmark: measured (target)". */
+    List<String> missed() {
+        return rows.stream().filter(row -> !row.met())
+                .map(row -> row.benchmark() + ": " + row.measured() + " (target " + row.target() + ")").toList();
+    }
+
+    String markdown(String settings, String commit) {
         StringBuilder out = new StringBuilder();
-        out.append("# Benchmarks\n\n");
-        out.append("Written by `SystemBenchmark` (deploy/e2e-tests; command in [testing.md](testing.md)) on ")
-                .append(Instant.now()).append(".\n\n");
+        out.append("Written by `SystemBenchmark` at commit ").append(commit).append(" on ").append(Instant.now())
+                .append(".\n\n");
         out.append("Machine: ").append(machine()).append("\n\n");
         out.append("Run: ").append(settings).append("\n\n");
         out.append("| benchmark | measured | beside | target | met |\n|---|---|---|---|---|\n");
@@ -35,9 +46,16 @@ final class BenchmarkReport {
         return out.toString();
     }
 
-    void write(Path file, String settings) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, markdown(settings));
+    /** Replaces the section between the markers (appended at the end of the file if it has none). */
+    void write(Path file, String settings, String commit) throws IOException {
+        String section = SECTION_START + "\n" + markdown(settings, commit) + SECTION_END + "\n";
+        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
+        int start = text.indexOf(SECTION_START);
+        int end = text.indexOf(SECTION_END);
+        String updated = start >= 0 && end > start
+                ? text.substring(0, start) + section + text.substring(end + SECTION_END.length()).replaceFirst("^\n", "")
+                : text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
+        Files.writeString(file, updated);
         System.out.println("[bench] written to " + file);
     }
 

@@ -52,5 +52,8 @@ class CartcomFaultsIT {
         List<String> deadLetters = DeadLetters.all(system.kafkaClientConfig());
         assertTrue(deadLetters.isEmpty(), "no record should be dead-lettered: " + deadLetters);
         System.out.println("[suite] Cart.com calls: " + workload.callCounts());
+        // Counted, not bounded: a timed-out or garbled answer to a write that Cart.com applied is retried by design.
+        CartcomWrites writes = workload.writes();
+        System.out.println("[suite] Cart.com writes: " + writes.summary() + "; repeats: " + writes.repeats().size());
     }
 }

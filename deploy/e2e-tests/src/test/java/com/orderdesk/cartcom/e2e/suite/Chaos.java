@@ -3,6 +3,7 @@ package com.orderdesk.cartcom.e2e.suite;
 import com.orderdesk.cartcom.devstack.ServiceProcess;
 import com.orderdesk.cartcom.launcher.LocalSystem;
 import com.orderdesk.cartcom.launcher.Service;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,13 +16,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * SIGKILLs service processes at random moments and starts them again, and once restarts the Kafka broker and once
- * PostgreSQL, while the workload runs. Every kill is followed by a restart, so at most one instance of a service is
+ * SIGKILLs service processes at random moments and starts them again, and once each the Kafka broker and PostgreSQL
+ * (each then starts again on its data, recovering as after a crash), while the workload runs. Every crash is kept
+ * with its time, so that a write repeated at Cart.com can be checked against the crashes that explain it. Every kill is followed by a restart, so at most one instance of a service is
  * down at a time and the system can always make progress. The victims come in rounds, each a shuffle of every
  * process, so with as many kills as processes each is killed once, with twice as many twice (picked independently,
  * at 16 kills of 8 processes, more often than not some process would never be killed).
  */
 final class Chaos implements Runnable {
+    static final String KAFKA = "Kafka broker";
+    static final String POSTGRES = "PostgreSQL";
+
+    /** A process SIGKILLed at {@code at}: a service instance by its name, the broker or PostgreSQL. */
+    record Crash(Instant at, String process) {
+        /** Whether the crash could cut short {@code service}'s work: its own instance, or the database it commits to. */
+        boolean interrupts(Service service) {
+            return process.equals(POSTGRES) || process.startsWith(service.module());
+        }
+    }
+
     private final LocalSystem system;
     private final int kills;
     private final IntConsumer afterEachKill;
@@ -30,6 +43,7 @@ final class Chaos implements Runnable {
     private final AtomicInteger done = new AtomicInteger();
     private final List<String> journal = new ArrayList<>();
     private final Map<String, Integer> killed = new HashMap<>();
+    private final List<Crash> crashes = new ArrayList<>();
     private volatile RuntimeException failure;
 
     /** {@code afterEachKill} gets the number of the kill just done (1-based), e.g. to add orders between kills. */
@@ -49,19 +63,19 @@ final class Chaos implements Runnable {
             for (int i = 0; i < kills && !stop.get(); i++) {
                 pause(2_000 + random.nextInt(6_000));
                 if (i == brokerAt) {
-                    log("restart Kafka broker");
-                    system.stack().kafka().stop();
+                    recordCrash(KAFKA);
+                    system.stack().kafka().kill();
                     pause(1_000);
                     system.stack().kafka().start();
                 }
                 if (i == postgresAt) {
-                    log("restart PostgreSQL");
-                    system.stack().postgres().stop();
+                    recordCrash(POSTGRES);
+                    system.stack().postgres().kill();
                     pause(1_000);
                     system.stack().postgres().start();
                 }
                 ServiceProcess victim = victims.get(i);
-                recordKill(victim);
+                recordCrash(victim.name());
                 victim.kill();
                 pause(500 + random.nextInt(2_000));
                 victim.start();
@@ -121,9 +135,17 @@ final class Chaos implements Runnable {
         return List.copyOf(journal);
     }
 
-    private synchronized void recordKill(ServiceProcess victim) {
-        killed.merge(victim.name(), 1, Integer::sum);
-        log("SIGKILL " + victim.name());
+    /** The crashes so far, oldest first. */
+    synchronized List<Crash> crashes() {
+        return List.copyOf(crashes);
+    }
+
+    private synchronized void recordCrash(String process) {
+        if (!process.equals(KAFKA) && !process.equals(POSTGRES)) {
+            killed.merge(process, 1, Integer::sum);
+        }
+        crashes.add(new Crash(Instant.now(), process));
+        log("SIGKILL " + process);
     }
 
     private synchronized void log(String line) {

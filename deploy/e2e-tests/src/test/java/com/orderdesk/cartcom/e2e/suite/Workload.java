@@ -216,6 +216,11 @@ final class Workload {
         return order.path("order_metadata").path("cartcom_order_id").asLong();
     }
 
+    /** The status changes and shipments written at Cart.com for all stores, each write counted. */
+    CartcomWrites writes() {
+        return CartcomWrites.read(sandbox, stores);
+    }
+
     /** Cart.com calls the integration made for all stores, and how many were status updates. */
     Map<String, Long> callCounts() {
         long total = 0;
