@@ -26,6 +26,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Apache Kafka broker in KRaft mode (combined broker and controller, single node) in its own JVM, started from
@@ -39,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * SCRAM-SHA-512 its only client listener (the controller's listener, internal to the node, stays plain): a client
  * needs {@link #clientSecurity(String)} besides the bootstrap servers.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends ChildServer {
     public static final int DEFAULT_PARTITIONS = 3;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -49,7 +50,6 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     /** The users of the SASL-only listener; null for a plain listener. */
     private final KafkaScram scram;
-    private Process process;
 
     /** A broker in {@code home}, on the ports of an earlier run there when they are free, else on new free ports. */
     public KafkaBroker(Path home) {
@@ -57,6 +57,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private KafkaBroker(Path home, Collection<String> scramUsers) {
+        super("Kafka broker", home.toAbsolutePath().resolve("broker.log"), STOP_GRACE);
         this.home = home.toAbsolutePath();
         int[] ports = loadOrPickPorts();
         this.port = ports[0];
@@ -86,41 +87,17 @@ public final class KafkaBroker implements AutoCloseable {
         } else if (scram != null) {
             scram.requireFormattedWithUsers(dataDir());
         }
-        process = ChildProcesses.start(javaCommand("kafka.Kafka", serverProperties().toString()), home, Map.of(),
-                logFile(), false, this::stop);
-        awaitReady();
+        startProcess(javaCommand("kafka.Kafka", serverProperties().toString()), home, Map.of(), false);
+        try (Admin admin = admin()) {
+            awaitReady(START_TIMEOUT, Duration.ofMillis(200), () -> answers(admin));
+        }
         return this;
     }
 
-    /** Controlled shutdown (SIGTERM), then SIGKILL after a grace period. The data stays: start() again resumes. */
-    public synchronized void stop() {
-        if (process != null) {
-            process.destroy();
-            ChildProcesses.awaitExit(process, STOP_GRACE);
-            process = null;
-        }
-    }
-
-    /** SIGKILL, as a crash would: no controlled shutdown. start() again recovers from the data folder. */
-    public synchronized void kill() {
-        if (process != null) {
-            ChildProcesses.kill(process);
-            process = null;
-        }
-    }
-
+    /** Controlled shutdown (SIGTERM). The data stays: start() again resumes, after a kill() from its log. */
     @Override
-    public void close() {
-        stop();
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /** The broker's process, e.g. for its pid; empty while stopped. */
-    public synchronized java.util.Optional<ProcessHandle> processHandle() {
-        return isRunning() ? java.util.Optional.of(process.toHandle()) : java.util.Optional.empty();
+    void sendStopSignal(Process process) {
+        process.destroy();
     }
 
     public String bootstrapServers() {
@@ -133,10 +110,6 @@ public final class KafkaBroker implements AutoCloseable {
 
     public Path home() {
         return home;
-    }
-
-    public Path logFile() {
-        return home.resolve("broker.log");
     }
 
     /** Whether the client listener requires SASL/SCRAM. */
@@ -230,35 +203,16 @@ public final class KafkaBroker implements AutoCloseable {
         return Admin.create(config);
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try (Admin admin = admin()) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + "; see "
-                            + logFile() + "\n" + Logs.tail(logFile(), 30));
-                }
-                try {
-                    if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                    if (e.getCause() instanceof AuthenticationException refused) {
-                        throw new IllegalStateException("the broker refused the admin's login: " + refused.getMessage()
-                                + "; see " + logFile(), refused);
-                    }
-                    // not listening yet
-                }
-                if (System.nanoTime() > deadline) {
-                    kill();
-                    throw new IllegalStateException("Kafka broker not ready within " + START_TIMEOUT + "; see "
-                            + logFile());
-                }
-                Thread.sleep(200);
+    /** Whether the broker answers a cluster description; fails at once if it refuses the admin's login. */
+    private boolean answers(Admin admin) throws InterruptedException {
+        try {
+            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw new IllegalStateException("the broker refused the admin's login: " + refused.getMessage()
+                        + "; see " + logFile(), refused);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the broker", e);
+            return false; // not listening yet
         }
     }
 

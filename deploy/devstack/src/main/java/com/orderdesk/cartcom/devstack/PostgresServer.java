@@ -1,7 +1,6 @@
 package com.orderdesk.cartcom.devstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,7 @@ import java.util.Properties;
  * <p>Layout: {@code <pgRoot>/pg-<hash>/} (binaries), {@code <pgRoot>/data/} (the cluster), and in {@code home}:
  * {@code postgres.log}, {@code initdb.log}, {@code port}.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends ChildServer {
     public static final String USERNAME = "postgres";
     public static final String PASSWORD = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -45,9 +44,9 @@ public final class PostgresServer implements AutoCloseable {
     private final Path pgRoot;
     private final boolean asNobody;
     private final int port;
-    private Process process;
 
     public PostgresServer(Path home) {
+        super("postgres", home.toAbsolutePath().resolve("postgres.log"), STOP_GRACE);
         this.home = home.toAbsolutePath();
         this.asNobody = ChildProcesses.runningAsRoot();
         try {
@@ -82,41 +81,20 @@ public final class PostgresServer implements AutoCloseable {
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                 // Four services with connection pools plus tests.
                 "-c", "max_connections=300", "-c", "shared_buffers=64MB"));
-        process = ChildProcesses.start(command, pgRoot, Map.of("LC_ALL", "C"), logFile(), asNobody, this::stop);
-        awaitReady();
+        startProcess(command, pgRoot, Map.of("LC_ALL", "C"), asNobody);
+        awaitReady(START_TIMEOUT, Duration.ofMillis(100), this::acceptsLogins);
         return this;
     }
 
-    /** Fast shutdown (SIGINT: open sessions are ended, unlike SIGTERM's smart shutdown), SIGKILL after a grace. */
-    public synchronized void stop() {
-        if (process != null) {
-            if (process.isAlive()) {
-                ChildProcesses.signal(process, "INT");
-            }
-            ChildProcesses.awaitExit(process, STOP_GRACE);
-            process = null;
-        }
-    }
-
-    /** SIGKILL to postgres and its backends, as a crash would; start() again runs crash recovery. */
-    public synchronized void kill() {
-        if (process != null) {
-            ChildProcesses.kill(process);
-            process = null;
-        }
-    }
-
+    /**
+     * Fast shutdown (SIGINT: open sessions are ended, unlike SIGTERM's smart shutdown). After a kill() of postgres
+     * and its backends, start() runs crash recovery.
+     */
     @Override
-    public void close() {
-        stop();
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    public synchronized java.util.Optional<ProcessHandle> processHandle() {
-        return isRunning() ? java.util.Optional.of(process.toHandle()) : java.util.Optional.empty();
+    void sendStopSignal(Process process) {
+        if (process.isAlive()) {
+            ChildProcesses.signal(process, "INT");
+        }
     }
 
     /** Creates database {@code name} unless it exists. */
@@ -176,10 +154,6 @@ public final class PostgresServer implements AutoCloseable {
         return pgRoot;
     }
 
-    public Path logFile() {
-        return home.resolve("postgres.log");
-    }
-
     /** Deletes the binaries and the cluster when they live outside {@code home} (the caller deletes home). */
     public synchronized void deleteExternalFiles() {
         if (!pgRoot.equals(home)) {
@@ -216,32 +190,15 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    private boolean acceptsLogins() {
         Properties props = new Properties();
         props.setProperty("user", USERNAME);
         props.setProperty("password", PASSWORD);
         props.setProperty("connectTimeout", "2");
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("postgres exited with " + process.exitValue() + "; see " + logFile()
-                        + "\n" + Logs.tail(logFile(), 30));
-            }
-            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), props)) {
-                return;
-            } catch (SQLException e) {
-                // not accepting logins yet (57P03) or not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                kill();
-                throw new IllegalStateException("postgres not ready within " + START_TIMEOUT + "; see " + logFile());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for postgres", e);
-            }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), props)) {
+            return true;
+        } catch (SQLException e) {
+            return false; // not accepting logins yet (57P03) or not listening yet
         }
     }
 

@@ -12,38 +12,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A packaged Quarkus application ({@code target/quarkus-app/quarkus-run.jar}) run as a child process, for
  * end-to-end and crash tests: start, wait until ready, stop (SIGTERM, then SIGKILL after a grace period), kill
  * (SIGKILL), restart. Its console output is appended to a log file. Like the stack's processes it dies with this JVM.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess extends ChildServer {
     private final String name;
     private final Path jar;
     private final Map<String, String> systemProperties;
     private final Map<String, String> env;
     private final List<String> jvmArgs;
-    private final Path logFile;
     private final URI readinessUrl;
     private final Duration startTimeout;
-    private final Duration stopGrace;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ClassArchive classArchive;
-    private Process process;
 
     private ServiceProcess(Builder b) {
+        super(b.name, logFileOf(b), b.stopGrace);
         this.name = b.name;
         this.jar = b.jar.toAbsolutePath();
         this.systemProperties = Map.copyOf(b.systemProperties);
         this.env = Map.copyOf(b.env);
         this.jvmArgs = List.copyOf(b.jvmArgs);
-        this.logFile = b.logFile != null ? b.logFile.toAbsolutePath()
-                : jar.getParent().resolve(name + ".log").toAbsolutePath();
         this.readinessUrl = b.readinessUrl != null ? b.readinessUrl : defaultReadinessUrl(b.systemProperties);
         this.startTimeout = b.startTimeout;
-        this.stopGrace = b.stopGrace;
         this.classArchive = b.trainClassArchive && !ClassArchive.chosenBy(b.jvmArgs) ? new ClassArchive(jar) : null;
     }
 
@@ -77,33 +71,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
-        process = ChildProcesses.start(command, jar.getParent(), env, logFile, false, this::stop);
-        awaitReady();
+        startProcess(command, jar.getParent(), env, false);
+        HttpRequest readiness = HttpRequest.newBuilder(readinessUrl).timeout(Duration.ofSeconds(5)).GET().build();
+        awaitReady(startTimeout, Duration.ofMillis(100), () -> answersOk(readiness));
         return this;
     }
 
-    /** SIGTERM (Quarkus shuts down gracefully), SIGKILL if still alive after the grace period. */
-    public synchronized void stop() {
-        if (process != null) {
-            process.destroy();
-            ChildProcesses.awaitExit(process, stopGrace);
-            ended();
-        }
+    /** SIGTERM: Quarkus shuts down gracefully. */
+    @Override
+    void sendStopSignal(Process process) {
+        process.destroy();
     }
 
-    /** SIGKILL, as a crash would. */
-    public synchronized void kill() {
-        if (process != null) {
-            ChildProcesses.kill(process);
-            ended();
-        }
-    }
-
-    private void ended() {
+    @Override
+    void ended(Process process) {
         if (classArchive != null) {
             classArchive.ended(process);
         }
-        process = null;
     }
 
     /** stop() then start(), with the same settings. */
@@ -112,63 +96,25 @@ public final class ServiceProcess implements AutoCloseable {
         return start();
     }
 
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    public synchronized Optional<ProcessHandle> processHandle() {
-        return isRunning() ? Optional.of(process.toHandle()) : Optional.empty();
-    }
-
     public String name() {
         return name;
-    }
-
-    public Path logFile() {
-        return logFile;
     }
 
     public URI readinessUrl() {
         return readinessUrl;
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(readinessUrl).timeout(Duration.ofSeconds(5)).GET().build();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile
-                        + "\n" + Logs.tail(logFile, 40));
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                kill();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
-            }
-            if (System.nanoTime() > deadline) {
-                kill();
-                throw new IllegalStateException(name + " not ready at " + readinessUrl + " within " + startTimeout
-                        + "; see " + logFile + "\n" + Logs.tail(logFile, 40));
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                kill();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
-            }
+    private boolean answersOk(HttpRequest readiness) throws InterruptedException {
+        try {
+            return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
         }
+    }
+
+    private static Path logFileOf(Builder b) {
+        return b.logFile != null ? b.logFile.toAbsolutePath()
+                : b.jar.toAbsolutePath().getParent().resolve(b.name + ".log");
     }
 
     private static URI defaultReadinessUrl(Map<String, String> systemProperties) {
