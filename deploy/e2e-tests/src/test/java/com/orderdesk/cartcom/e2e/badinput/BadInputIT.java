@@ -143,7 +143,7 @@ class BadInputIT {
 
     @Test
     @Order(5)
-    void malformedRecordsAreDeadLetteredAndTheConsumersGoOn() {
+    void malformedRecordsAreDeadLetteredAndTheConsumersGoOn() throws InterruptedException {
         assertAllDocumented(malformedRecords.run());
     }
 

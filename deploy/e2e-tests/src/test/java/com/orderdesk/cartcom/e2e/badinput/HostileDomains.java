@@ -22,26 +22,36 @@ import java.util.Map;
  * </ul>
  */
 final class HostileDomains {
+    /** The one name of {@link #DNS} that resolves to a public address only: the control. */
     static final String PUBLIC_NAME = "public.hostile.test";
 
-    /** What the hostile DNS answers; a name not listed does not resolve at all. */
+    /**
+     * What the hostile DNS answers, one name a line followed by its addresses (as in a hosts file, but name first);
+     * a name not listed does not resolve at all.
+     */
+    private static final String DNS = """
+            loopback.hostile.test       127.0.0.1
+            loopback6.hostile.test      ::1
+            private10.hostile.test      10.1.2.3
+            private172.hostile.test     172.16.5.5
+            private192.hostile.test     192.168.1.20
+            metadata.hostile.test       169.254.169.254
+            cgnat.hostile.test          100.64.0.1
+            unspecified.hostile.test    0.0.0.0
+            mapped.hostile.test         ::ffff:10.0.0.1
+            uniquelocal6.hostile.test   fd12:3456::1
+            linklocal6.hostile.test     fe80::1
+            multicast.hostile.test      224.0.0.1
+            mixed.hostile.test          93.184.216.34 10.0.0.1
+            xn--80ak6aa92e.com          127.0.0.1
+            public.hostile.test         93.184.216.34
+            """;
+
+    /** {@link #DNS} by name, in its order. */
     static Map<String, List<String>> dns() {
         Map<String, List<String>> dns = new LinkedHashMap<>();
-        dns.put("loopback.hostile.test", List.of("127.0.0.1"));
-        dns.put("loopback6.hostile.test", List.of("::1"));
-        dns.put("private10.hostile.test", List.of("10.1.2.3"));
-        dns.put("private172.hostile.test", List.of("172.16.5.5"));
-        dns.put("private192.hostile.test", List.of("192.168.1.20"));
-        dns.put("metadata.hostile.test", List.of("169.254.169.254"));
-        dns.put("cgnat.hostile.test", List.of("100.64.0.1"));
-        dns.put("unspecified.hostile.test", List.of("0.0.0.0"));
-        dns.put("mapped.hostile.test", List.of("::ffff:10.0.0.1"));
-        dns.put("uniquelocal6.hostile.test", List.of("fd12:3456::1"));
-        dns.put("linklocal6.hostile.test", List.of("fe80::1"));
-        dns.put("multicast.hostile.test", List.of("224.0.0.1"));
-        dns.put("mixed.hostile.test", List.of("93.184.216.34", "10.0.0.1"));
-        dns.put("xn--80ak6aa92e.com", List.of("127.0.0.1"));
-        dns.put(PUBLIC_NAME, List.of("93.184.216.34"));
+        DNS.lines().map(line -> line.trim().split("\\s+"))
+                .forEach(fields -> dns.put(fields[0], List.of(fields).subList(1, fields.length)));
         return dns;
     }
 

@@ -41,7 +41,7 @@ final class MalformedRecords {
         this.consumers = consumers;
     }
 
-    ResultTable run() {
+    ResultTable run() throws InterruptedException {
         Map<ConsumedTopic, ObjectNode> valid = newestValidRecords();
         ValidRound traffic = new ValidRound(target);
         ResultTable table = new ResultTable("Table 3: malformed records on every consumed topic", "round", "topic",
@@ -122,12 +122,12 @@ final class MalformedRecords {
         return valid;
     }
 
-    private void awaitDeadLetters(List<Sent> written) {
+    private void awaitDeadLetters(List<Sent> written) throws InterruptedException {
         long deadline = System.nanoTime() + DEAD_LETTER_WAIT.toNanos();
         while (System.nanoTime() < deadline && !written.stream().allMatch(record ->
                 deadLetters.of(record.topic().topic, record.partition(), record.offset()).size()
                         >= record.consumers().size())) {
-            sleep(250);
+            Thread.sleep(250);
         }
     }
 
@@ -144,14 +144,5 @@ final class MalformedRecords {
         List<String> reasons = letters.stream().map(letter -> letter.reason()
                 + (letter.consumer().isEmpty() ? "" : " [" + letter.consumer() + "]")).distinct().toList();
         return letters.size() + "/" + record.consumers().size() + ": " + String.join(" / ", reasons);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

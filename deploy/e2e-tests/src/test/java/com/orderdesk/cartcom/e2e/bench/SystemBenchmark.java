@@ -100,7 +100,7 @@ class SystemBenchmark {
             Random random = new Random(3);
             long gap = spread.toMillis() / orders;
             for (int i = 0; i < orders; i++) {
-                sleep(random.nextLong(gap / 2, gap + 1));
+                Thread.sleep(random.nextLong(gap / 2, gap + 1));
                 Instant created = Instant.now();
                 pending.put(demo.sandbox().seedOrders(store.cart().domain(), 1, store.settings().downloadStatusId())
                         .get(0), created);
@@ -244,14 +244,5 @@ class SystemBenchmark {
         }
         int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

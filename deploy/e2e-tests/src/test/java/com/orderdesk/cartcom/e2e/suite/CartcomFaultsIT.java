@@ -6,9 +6,8 @@ import com.orderdesk.cartcom.launcher.LocalSystem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Cart.com fault suite: the same workload while the sandbox answers 10% of calls with 500, 5% with 429
@@ -16,31 +15,21 @@ import org.junit.jupiter.api.Test;
  * The end state must be the same as on a healthy day.
  */
 class CartcomFaultsIT {
-    private static LocalSystem system;
-
-    @BeforeAll
-    static void start() throws Exception {
-        // A Cart.com call that hangs is abandoned after 2 s (the sandbox hangs 4 s) and retried. Retries start
-        // sooner and stay closer together than in production: with 18% of calls failing, one shipment in ~200 fails
-        // five attempts in a row, and production's backoff (30 s doubling to 1 h) would put the last of 2,000
-        // shipments half an hour or more out. The end state is the same; only the wait for it shrinks.
-        system = SuiteRun.startTwoOfEach("faults", Map.of(
-                "cartcom.request-timeout", "2s",
-                "shipment-sync.backoff.initial", "PT2S",
-                "shipment-sync.backoff.max", "PT20S",
-                "importer.status-updates.initial-backoff", "1s",
-                "importer.status-updates.max-backoff", "20s"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
-    }
+    // A Cart.com call that hangs is abandoned after 2 s (the sandbox hangs 4 s) and retried. Retries start
+    // sooner and stay closer together than in production: with 18% of calls failing, one shipment in ~200 fails
+    // five attempts in a row, and production's backoff (30 s doubling to 1 h) would put the last of 2,000
+    // shipments half an hour or more out. The end state is the same; only the wait for it shrinks.
+    @RegisterExtension
+    static final SuiteSystem SYSTEM = new SuiteSystem("faults", Map.of(
+            "cartcom.request-timeout", "2s",
+            "shipment-sync.backoff.initial", "PT2S",
+            "shipment-sync.backoff.max", "PT20S",
+            "importer.status-updates.initial-backoff", "1s",
+            "importer.status-updates.max-backoff", "20s"));
 
     @Test
     void sameEndStateWhileCartcomMisbehaves() {
+        LocalSystem system = SYSTEM.get();
         SuiteSize size = SuiteSize.fromSystemProperties(3, 20, 0.4, 0);
         Workload workload = new Workload(system, size);
         workload.connectStores(Map.of("plan", "gold"));

@@ -61,28 +61,31 @@ final class Chaos implements Runnable {
         int postgresAt = (2 * kills) / 3;
         try {
             for (int i = 0; i < kills && !stop.get(); i++) {
-                pause(2_000 + random.nextInt(6_000));
+                Thread.sleep(2_000 + random.nextInt(6_000));
                 if (i == brokerAt) {
                     recordCrash(KAFKA);
                     system.stack().kafka().kill();
-                    pause(1_000);
+                    Thread.sleep(1_000);
                     system.stack().kafka().start();
                 }
                 if (i == postgresAt) {
                     recordCrash(POSTGRES);
                     system.stack().postgres().kill();
-                    pause(1_000);
+                    Thread.sleep(1_000);
                     system.stack().postgres().start();
                 }
                 ServiceProcess victim = victims.get(i);
                 recordCrash(victim.name());
                 victim.kill();
-                pause(500 + random.nextInt(2_000));
+                Thread.sleep(500 + random.nextInt(2_000));
                 victim.start();
                 afterEachKill.accept(done.incrementAndGet());
             }
         } catch (RuntimeException e) {
             failure = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new IllegalStateException("chaos interrupted", e);
         }
     }
 
@@ -151,14 +154,5 @@ final class Chaos implements Runnable {
     private synchronized void log(String line) {
         journal.add(line);
         System.out.println("[chaos] " + line);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

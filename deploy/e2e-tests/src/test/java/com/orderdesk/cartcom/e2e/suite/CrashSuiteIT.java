@@ -7,9 +7,8 @@ import com.orderdesk.cartcom.launcher.LocalSystem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The crash suite: two instances of every service, orders imported and shipped across many stores while service
@@ -20,26 +19,16 @@ import org.junit.jupiter.api.Test;
 class CrashSuiteIT {
     /** How long before its log entry a write may have left an instance that was killed meanwhile. */
     private static final Duration IN_FLIGHT = Duration.ofSeconds(5);
-    private static LocalSystem system;
-
-    @BeforeAll
-    static void start() throws Exception {
-        // Short leases so that work held by a killed instance is taken over within the run.
-        system = SuiteRun.startTwoOfEach("crash", Map.of(
-                "poller.lease", "PT20S",
-                "importer.status-updates.lease", "20s",
-                "shipment-sync.lease", "PT20S"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
-    }
+    /** Short leases, so that work held by a killed instance is taken over within the run. */
+    @RegisterExtension
+    static final SuiteSystem SYSTEM = new SuiteSystem("crash", Map.of(
+            "poller.lease", "PT20S",
+            "importer.status-updates.lease", "20s",
+            "shipment-sync.lease", "PT20S"));
 
     @Test
     void everyOrderAndShipmentExactlyOnceDespiteKillsAndRestarts() throws Exception {
+        LocalSystem system = SYSTEM.get();
         SuiteSize size = SuiteSize.fromSystemProperties(4, 20, 0.4, 8);
         Workload workload = new Workload(system, size);
         workload.connectStores(Map.of("plan", "gold"));

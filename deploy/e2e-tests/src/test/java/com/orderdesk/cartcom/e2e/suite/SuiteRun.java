@@ -1,23 +1,12 @@
 package com.orderdesk.cartcom.e2e.suite;
 
-import com.orderdesk.cartcom.launcher.LocalSystem;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Starts the whole system with two instances of each service for a suite, and drives a run to its end state. */
+/** Drives a suite's run to its end state. */
 final class SuiteRun {
     static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
-
-    static LocalSystem startTwoOfEach(String name, Map<String, String> extraConfig) throws Exception {
-        Path repoRoot = Path.of("../..").toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory("cartcom-" + name + "-");
-        return LocalSystem.start(new LocalSystem.Options(repoRoot, dataDir, true, name + "-admin-token", POLL_INTERVAL,
-                2, extraConfig));
-    }
 
     /** Ships what can be shipped until nothing waits, then until the end state holds; fails with what is off. */
     static void driveToEndState(Workload workload, Duration timeout) {
