@@ -61,7 +61,7 @@ public final class CartcomStoreApi {
             for (ObjectNode node : page.items()) {
                 statuses.add(MAPPER.convertValue(node, OrderStatus.class));
             }
-            url = page.nextPage() == null ? null : onThisStore(page.nextPage());
+            url = nextOnThisStore(page);
         }
         return statuses;
     }
@@ -120,9 +120,14 @@ public final class CartcomStoreApi {
         while (url != null) {
             ListPage page = readPage(url, listKey);
             found.addAll(page.items());
-            url = page.nextPage() == null ? null : onThisStore(page.nextPage());
+            url = nextOnThisStore(page);
         }
         return found;
+    }
+
+    /** The page after {@code page} on this store's own API, or null after the last. */
+    private String nextOnThisStore(ListPage page) {
+        return page.nextPage() == null ? null : onThisStore(page.nextPage());
     }
 
     /**
