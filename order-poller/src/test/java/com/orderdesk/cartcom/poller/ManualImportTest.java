@@ -51,7 +51,7 @@ class ManualImportTest extends PollerTestBase {
         ActivityRecorded done = awaitCompleted(storeId, importId);
         assertEquals(3L, done.counts().get("ordersFound"));
         assertTrue(activities(storeId).stream().anyMatch(e -> e.kind().equals("import_progress") && importId.equals(e.importId())));
-        List<CartOrderFetched> imported = imported(storeId, importId);
+        List<CartOrderFetched> imported = imported(storeId, importId, expected.size());
         assertEquals(expected, imported.stream().map(CartOrderFetched::cartOrderId).toList());
         assertTrue(imported.stream().allMatch(e -> e.customer() != null && e.shippingAddress() != null));
         assertTrue(imported.stream().allMatch(e -> Long.valueOf(1).equals(e.storeVersion())), "fetched under version 1");
@@ -89,7 +89,7 @@ class ManualImportTest extends PollerTestBase {
 
         ActivityRecorded done = awaitCompleted(storeId, importId);
         assertEquals(6L, done.counts().get("ordersFound"), done.message());
-        assertEquals(ids.subList(3, 6), imported(storeId, importId).stream().map(CartOrderFetched::cartOrderId).toList());
+        assertEquals(ids.subList(3, 6), imported(storeId, importId, 3).stream().map(CartOrderFetched::cartOrderId).toList());
         assertTrue(activities(storeId).stream().anyMatch(e -> e.kind().equals("import_progress")
                 && importId.equals(e.importId()) && e.message().contains("resumed")));
     }
@@ -101,7 +101,12 @@ class ManualImportTest extends PollerTestBase {
                 .findFirst().orElseThrow();
     }
 
-    private static List<CartOrderFetched> imported(long storeId, UUID importId) {
+    /**
+     * The orders the import published, once {@code count} have been read back: the raw-orders topic is read by its
+     * own consumer, which may be behind the activity topic's (or only start with this call).
+     */
+    private static List<CartOrderFetched> imported(long storeId, UUID importId, int count) {
+        await().atMost(WAIT).until(() -> published(storeId).stream().filter(e -> importId.equals(e.importId())).count() >= count);
         return published(storeId).stream().filter(e -> importId.equals(e.importId())).toList();
     }
 }

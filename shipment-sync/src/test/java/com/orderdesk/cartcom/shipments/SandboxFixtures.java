@@ -23,22 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * sandbox with its snapshot on the settings topic, and Cart.com orders imported into Order Desk (OrderImported
  * with the sandbox's own order item ids). Ids are unique per run, so tests never see each other's records.
  */
-final class SandboxFixtures {
+record SandboxFixtures(SandboxControl sandbox, TestKafka kafka, TokenCrypto crypto) {
     /** "Shipped" among the sandbox's default statuses. */
     static final long SHIPPED_STATUS = 3;
     /** "Approved, Pending Shipping": what the seeded orders start with. */
     static final long OPEN_STATUS = 2;
     private static final AtomicLong IDS = new AtomicLong(Instant.now().toEpochMilli() % 1_000_000_000L * 1000);
-
-    private final SandboxControl sandbox;
-    private final TestKafka kafka;
-    private final TokenCrypto crypto;
-
-    SandboxFixtures(SandboxControl sandbox, TestKafka kafka, TokenCrypto crypto) {
-        this.sandbox = sandbox;
-        this.kafka = kafka;
-        this.crypto = crypto;
-    }
 
     record Store(long storeId, String domain) {
     }

@@ -2,11 +2,14 @@ package com.orderdesk.cartcom.importer.service;
 
 import com.orderdesk.cartcom.importer.config.ImporterConfig;
 import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
+import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
 import com.orderdesk.cartcom.kit.retry.Backoff;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
+import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
-import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,7 +57,7 @@ public class OrderImportPipeline {
 
     private final OrderPreparer preparer;
     private final OrderImportService importer;
-    private final ImportFailureReporter failures;
+    private final ActivityRecorder activity;
     private final ImporterConfig config;
     private final StoreSnapshots snapshots;
 
@@ -65,11 +68,11 @@ public class OrderImportPipeline {
     private final AtomicInteger awaitingSettings = new AtomicInteger();
     private CompletableFuture<Void> lastWritten = DONE;
 
-    OrderImportPipeline(OrderPreparer preparer, OrderImportService importer, ImportFailureReporter failures,
+    OrderImportPipeline(OrderPreparer preparer, OrderImportService importer, ActivityRecorder activity,
                         ImporterConfig config, StoreSnapshots snapshots, MeterRegistry metrics) {
         this.preparer = preparer;
         this.importer = importer;
-        this.failures = failures;
+        this.activity = activity;
         this.config = config;
         this.snapshots = snapshots;
         metrics.gauge("importer.raw.orders.awaiting.store.settings", awaitingSettings);
@@ -286,11 +289,16 @@ public class OrderImportPipeline {
         return deadLetter(record, order.storeId(), order.cartOrderId(), order.importId(), reason);
     }
 
-    /** The order's failure is reported with the order (best effort: the database may be what failed), then dead-lettered. */
+    /**
+     * The order's failure is reported as {@code order_failed} activity with the order, so the merchant sees it and a
+     * manual import counts it (best effort: the database may be what failed), then the order is dead-lettered.
+     */
     private CompletionStage<Void> deadLetter(KafkaRecord<String, String> record, long storeId, long cartOrderId,
                                              UUID importId, Exception reason) {
         try {
-            failures.reportFailed(storeId, cartOrderId, importId, reason.getMessage());
+            activity.recordAlone(ActivityRecorded.of(storeId, ActivityKinds.ORDER_FAILED, ActivityRecorded.Level.error,
+                            "Could not import Cart.com order " + cartOrderId + ": " + reason.getMessage())
+                    .withCartOrderId(cartOrderId).withImportId(importId));
         } catch (RuntimeException e) {
             LOG.warnf("Could not report the failure of Cart.com order %d of store %d: %s", cartOrderId, storeId, e.toString());
         }

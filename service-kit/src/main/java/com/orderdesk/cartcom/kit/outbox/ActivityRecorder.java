@@ -21,4 +21,14 @@ public class ActivityRecorder {
     public void record(ActivityRecorded activity) {
         outbox.add(Topics.INTEGRATION_ACTIVITY, activity);
     }
+
+    /**
+     * The same in a transaction of its own, for a failure the merchant must see although the work it reports rolled
+     * back (an order sent to the dead-letter topic). (Not through {@link #record}: a call within the bean would
+     * skip its transaction boundary.)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAlone(ActivityRecorded activity) {
+        outbox.add(Topics.INTEGRATION_ACTIVITY, activity);
+    }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -40,12 +39,10 @@ public class CartcomCallPipeline {
 
     private final StoreRegistry registry;
     private final ObjectMapper mapper;
-    private final Clock clock;
 
-    public CartcomCallPipeline(StoreRegistry registry, ObjectMapper mapper, Clock clock) {
+    public CartcomCallPipeline(StoreRegistry registry, ObjectMapper mapper) {
         this.registry = registry;
         this.mapper = mapper;
-        this.clock = clock;
     }
 
     public Response run(String domain, HttpServerRequest http, String body, Function<CartcomCall, CartcomReply> route) {
@@ -55,7 +52,7 @@ public class CartcomCallPipeline {
             return json(404, CartcomErrorBody.of(404, "No store is served at " + domain)).build();
         }
         SandboxStore store = found.get();
-        Instant now = clock.instant();
+        Instant now = registry.now();
         RateDecision decision = store.rateLimiter().tryAcquire(now);
         Outcome outcome;
         if (!decision.allowed()) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +33,9 @@ public class OrderControlResource {
     private static final int MAX_SEED = 5000;
 
     private final ControlStores stores;
-    private final Clock clock;
 
-    public OrderControlResource(ControlStores stores, Clock clock) {
+    public OrderControlResource(ControlStores stores) {
         this.stores = stores;
-        this.clock = clock;
     }
 
     @POST
@@ -51,7 +48,7 @@ public class OrderControlResource {
         }
         Random random = body.seed() == null ? new Random() : new Random(body.seed());
         OrderSeeder seeder = new OrderSeeder(random);
-        Instant now = clock.instant();
+        Instant now = stores.now();
         long secondsBack = body.daysBack() == null ? 0 : body.daysBack() * 86_400L;
         List<Long> ids = stores.require(domain).data().write(data -> {
             requireStatus(data, body.orderStatusId());
@@ -83,7 +80,7 @@ public class OrderControlResource {
             requireStatus(data, body.orderStatusId());
             OrderDraft draft = OrderDrafts.from(body, seeder, new ArrayList<>(data.customers.values()),
                     store.settings().zone());
-            StoredOrder order = OrderFactory.place(data, draft, clock.instant());
+            StoredOrder order = OrderFactory.place(data, draft, stores.now());
             return ControlOrderView.of(data, order, store.settings().zone());
         });
         return Response.status(201).entity(json).build();
@@ -107,7 +104,7 @@ public class OrderControlResource {
         SandboxStore store = stores.require(domain);
         return store.data().write(data -> {
             order(data, id);
-            StoredOrder order = OrderStatusUpdater.change(data, id, request.orderStatusId(), clock.instant());
+            StoredOrder order = OrderStatusUpdater.change(data, id, request.orderStatusId(), stores.now());
             return ControlOrderView.of(data, order, store.settings().zone());
         });
     }

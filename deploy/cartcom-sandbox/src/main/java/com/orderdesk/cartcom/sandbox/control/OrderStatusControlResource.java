@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -29,11 +28,9 @@ public class OrderStatusControlResource {
     private static final Set<String> FLAGS = DefaultOrderStatuses.Flag.fields();
 
     private final ControlStores stores;
-    private final Clock clock;
 
-    public OrderStatusControlResource(ControlStores stores, Clock clock) {
+    public OrderStatusControlResource(ControlStores stores) {
         this.stores = stores;
-        this.clock = clock;
     }
 
     @POST
@@ -42,7 +39,7 @@ public class OrderStatusControlResource {
             throw new IllegalArgumentException("name is required");
         }
         SandboxStore store = stores.require(domain);
-        Instant now = clock.instant();
+        Instant now = stores.now();
         Map<String, Object> json = store.data().write(data -> {
             long id = body.hasNonNull("id") ? body.get("id").asLong() : data.newStatusId();
             if (data.statuses.containsKey(id)) {
@@ -60,7 +57,7 @@ public class OrderStatusControlResource {
     @Path("{id}")
     public Map<String, Object> edit(@PathParam("domain") String domain, @PathParam("id") long id, JsonNode body) {
         SandboxStore store = stores.require(domain);
-        Instant now = clock.instant();
+        Instant now = stores.now();
         return store.data().write(data -> {
             Map<String, Object> status = data.statuses.get(id);
             if (status == null) {

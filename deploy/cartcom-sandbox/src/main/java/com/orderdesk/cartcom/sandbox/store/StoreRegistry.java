@@ -5,6 +5,7 @@ import com.orderdesk.cartcom.sandbox.seed.DefaultOrderStatuses;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +30,11 @@ public class StoreRegistry {
     public StoreRegistry(SandboxConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+    }
+
+    /** The sandbox's time: what every store's records are stamped with. */
+    public Instant now() {
+        return clock.instant();
     }
 
     public Optional<SandboxStore> find(String domain) {
