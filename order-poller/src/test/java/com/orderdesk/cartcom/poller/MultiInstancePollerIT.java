@@ -10,6 +10,7 @@ import com.orderdesk.cartcom.devstack.FreePorts;
 import com.orderdesk.cartcom.devstack.ServiceProcess;
 import com.orderdesk.cartcom.devstack.SharedStack;
 import com.orderdesk.cartcom.devstack.StackEndpoints;
+import com.orderdesk.cartcom.devstack.TopicAccess;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
@@ -29,13 +30,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,11 +156,6 @@ class MultiInstancePollerIT {
     }
 
     private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
+        return TopicAccess.producer(stack.bootstrapServers());
     }
 }
