@@ -14,6 +14,7 @@ import com.orderdesk.cartcom.importer.service.StatusBacklogGauge;
 import com.orderdesk.cartcom.importer.support.CartcomFixtures;
 import com.orderdesk.cartcom.importer.support.KafkaTestClient;
 import com.orderdesk.cartcom.importer.support.SandboxOrders;
+import com.orderdesk.cartcom.kit.gauge.StoreGauges;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
@@ -37,6 +38,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -327,6 +334,56 @@ class StatusUpdatesAtCartcomTest {
         }
         awaitBacklog(store, 0);
         assertEquals(2, sandbox.countCalls(store.domain, "PUT", "/status"), "each status set once");
+    }
+
+    /**
+     * Two instances count the same backlogs and would each report a change: the value last reported is shared (the
+     * kit's StoreGauges, in the database), so each change reaches the merchant's log once, and an instance started
+     * later reports nothing that was reported already.
+     */
+    @Test
+    void twoInstancesReportEachBacklogChangeOnce() throws Exception {
+        String gauge = "test-gauge-" + UUID.randomUUID();
+        long store = NEXT_STORE.incrementAndGet();
+        List<StoreGauges> instances = List.of(new StoreGauges(dataSource), new StoreGauges(dataSource));
+        assertEquals(1, reportAtOnce(instances, gauge, Map.of(store, 3L)), "3 reported once");
+        assertEquals(1, reportAtOnce(instances, gauge, Map.of(store, 5L)), "5 reported once");
+        assertEquals(0, reportAtOnce(instances, gauge, Map.of(store, 5L)), "no change, nothing reported");
+        assertEquals(1, reportAtOnce(instances, gauge, Map.of()), "the drop to 0 reported once");
+        assertEquals(0, new StoreGauges(dataSource).reportChanges(gauge, Map.of(), (s, v) -> gaugeEvent(gauge, s, v)),
+                "a restarted instance reports nothing anew");
+        List<Long> reported = kafka.await(Topics.INTEGRATION_ACTIVITY, r -> r.key().equals(String.valueOf(store)), 3, WAIT)
+                .stream().map(r -> EventCodec.read(r.value(), ActivityRecorded.class).counts().get(gauge)).toList();
+        assertEquals(List.of(3L, 5L, 0L), reported);
+    }
+
+    /** Eight reports of the same values at once, four from each instance; returns how many reported a change. */
+    private static int reportAtOnce(List<StoreGauges> instances, String gauge, Map<Long, Long> values) throws Exception {
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> reports = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                StoreGauges instance = instances.get(i % instances.size());
+                reports.add(pool.submit(() -> {
+                    start.await();
+                    return instance.reportChanges(gauge, values, (s, v) -> gaugeEvent(gauge, s, v));
+                }));
+            }
+            int reported = 0;
+            for (Future<Integer> report : reports) {
+                reported += report.get(30, TimeUnit.SECONDS);
+            }
+            return reported;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ActivityRecorded gaugeEvent(String gauge, long store, long value) {
+        return ActivityRecorded.of(store, StatusBacklogGauge.KIND, ActivityRecorded.Level.info, value + " pending")
+                .withCounts(Map.of(gauge, value));
     }
 
     private ActivityRecorded awaitBacklog(Store store, long pending) {

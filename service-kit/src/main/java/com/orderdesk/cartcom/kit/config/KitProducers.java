@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.kit.config;
 
 import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
 import com.orderdesk.cartcom.kit.cartcom.CartcomEndpoints;
+import com.orderdesk.cartcom.kit.gauge.StoreGauges;
 import com.orderdesk.cartcom.kit.outbox.Outbox;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
@@ -36,5 +37,12 @@ public class KitProducers {
     @Singleton
     StoreSnapshots storeSnapshots(AgroalDataSource dataSource) {
         return new StoreSnapshots(dataSource);
+    }
+
+    /** Needs the db/gauges migration in the service's quarkus.flyway.locations. */
+    @Produces
+    @Singleton
+    StoreGauges storeGauges(AgroalDataSource dataSource) {
+        return new StoreGauges(dataSource);
     }
 }

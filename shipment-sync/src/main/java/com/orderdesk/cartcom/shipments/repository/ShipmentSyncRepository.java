@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The shipment_sync table: one row per shipment, its state and retry schedule. */
 @ApplicationScoped
@@ -126,5 +128,14 @@ public class ShipmentSyncRepository {
                 select -> select.setLong(1, shipmentId),
                 rs -> ShipmentState.valueOf(rs.getString(1)),
                 "cannot read shipment " + shipmentId);
+    }
+
+    /** Pending shipments per store that has any (the pending gauge's value). */
+    public Map<Long, Long> pendingByStore() {
+        return sql.list("SELECT store_id, count(*) FROM shipment_sync WHERE state = 'pending' GROUP BY store_id",
+                        select -> { },
+                        rs -> Map.entry(rs.getLong(1), rs.getLong(2)),
+                        "cannot count pending shipments")
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }
