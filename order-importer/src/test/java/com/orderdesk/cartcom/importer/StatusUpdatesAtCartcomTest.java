@@ -10,10 +10,10 @@ import com.orderdesk.cartcom.devstack.CartcomSandbox;
 import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.devstack.SandboxControl;
-import com.orderdesk.cartcom.importer.service.StatusBacklogGauge;
 import com.orderdesk.cartcom.importer.support.CartcomFixtures;
 import com.orderdesk.cartcom.importer.support.KafkaTestClient;
 import com.orderdesk.cartcom.importer.support.SandboxOrders;
+import com.orderdesk.cartcom.kit.gauge.StoreGauge;
 import com.orderdesk.cartcom.kit.gauge.StoreGauges;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
@@ -320,7 +320,7 @@ class StatusUpdatesAtCartcomTest {
             execute("UPDATE pending_status_update SET attempts = 1, next_attempt_at = now() + interval '3 seconds' "
                     + "WHERE cart_order_id = " + orders.get(0) + " AND store_id = " + store.id);
             ActivityRecorded backlog = awaitBacklog(store, 2);
-            assertEquals(StatusBacklogGauge.KIND, backlog.kind());
+            assertEquals(ActivityKinds.STATUS_UPDATE_BACKLOG, backlog.kind());
             Thread.sleep(1500);
             assertEquals(0, sandbox.countCalls(store.domain, "PUT", "/status"), "nothing is sent while stopped");
         } finally {
@@ -350,7 +350,7 @@ class StatusUpdatesAtCartcomTest {
         assertEquals(1, reportAtOnce(instances, gauge, Map.of(store, 5L)), "5 reported once");
         assertEquals(0, reportAtOnce(instances, gauge, Map.of(store, 5L)), "no change, nothing reported");
         assertEquals(1, reportAtOnce(instances, gauge, Map.of()), "the drop to 0 reported once");
-        assertEquals(0, new StoreGauges(dataSource).reportChanges(gauge, Map.of(), (s, v) -> gaugeEvent(gauge, s, v)),
+        assertEquals(0, new StoreGauges(dataSource).reportChanges(gauge, Map.of(), testGauge(gauge)::event),
                 "a restarted instance reports nothing anew");
         List<Long> reported = kafka.await(Topics.INTEGRATION_ACTIVITY, r -> r.key().equals(String.valueOf(store)), 3, WAIT)
                 .stream().map(r -> EventCodec.read(r.value(), ActivityRecorded.class).counts().get(gauge)).toList();
@@ -368,7 +368,7 @@ class StatusUpdatesAtCartcomTest {
                 StoreGauges instance = instances.get(i % instances.size());
                 reports.add(pool.submit(() -> {
                     start.await();
-                    return instance.reportChanges(gauge, values, (s, v) -> gaugeEvent(gauge, s, v));
+                    return instance.reportChanges(gauge, values, testGauge(gauge)::event);
                 }));
             }
             int reported = 0;
@@ -381,9 +381,8 @@ class StatusUpdatesAtCartcomTest {
         }
     }
 
-    private static ActivityRecorded gaugeEvent(String gauge, long store, long value) {
-        return ActivityRecorded.of(store, StatusBacklogGauge.KIND, ActivityRecorded.Level.info, value + " pending")
-                .withCounts(Map.of(gauge, value));
+    private static StoreGauge testGauge(String count) {
+        return new StoreGauge(count, ActivityKinds.STATUS_UPDATE_BACKLOG, Map::of, "%d pending");
     }
 
     private ActivityRecorded awaitBacklog(Store store, long pending) {

@@ -1,11 +1,14 @@
 package com.orderdesk.cartcom.importer.service;
 
 import com.orderdesk.cartcom.importer.entity.PendingStatusUpdate;
+import com.orderdesk.cartcom.kit.gauge.StoreGauge;
 import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
@@ -116,6 +119,17 @@ public class StatusUpdateQueue {
         execute("INSERT INTO store_call_pause (store_id, paused_until) VALUES (?, ?) ON CONFLICT (store_id)"
                 + " DO UPDATE SET paused_until = GREATEST(store_call_pause.paused_until, EXCLUDED.paused_until)",
                 storeId, until);
+    }
+
+    /**
+     * The store's backlog as a gauge the kit reports on change (activity {@code status_update_backlog}, count
+     * {@code statusUpdatesPending}, which settings-service shows as {@code status_updates_pending}).
+     */
+    @Produces
+    @Singleton
+    StoreGauge backlogGauge() {
+        return new StoreGauge(ActivityKinds.COUNT_STATUS_UPDATES_PENDING, ActivityKinds.STATUS_UPDATE_BACKLOG,
+                this::pendingByStore, "%d status update(s) waiting for Cart.com");
     }
 
     /** How many updates each store still has waiting (PENDING, claimed or not); stores with none are absent. */

@@ -1,6 +1,10 @@
 package com.orderdesk.cartcom.shipments.repository;
 
+import com.orderdesk.cartcom.kit.gauge.StoreGauge;
+import com.orderdesk.cartcom.model.events.ActivityKinds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -130,7 +134,19 @@ public class ShipmentSyncRepository {
                 "cannot read shipment " + shipmentId);
     }
 
-    /** Pending shipments per store that has any (the pending gauge's value). */
+    /**
+     * Pending shipments per store as a gauge the kit reports on change (activity {@code shipments_pending}, shown by
+     * settings-service). Shipments waiting for their order's import are not counted: most belong to orders from
+     * other channels and will never be sent.
+     */
+    @Produces
+    @Singleton
+    StoreGauge pendingGauge() {
+        return new StoreGauge(ActivityKinds.COUNT_SHIPMENTS_PENDING, ActivityKinds.SHIPMENTS_PENDING,
+                this::pendingByStore, "%d shipment(s) waiting to be sent to Cart.com");
+    }
+
+    /** Pending shipments per store that has any. */
     public Map<Long, Long> pendingByStore() {
         return sql.list("SELECT store_id, count(*) FROM shipment_sync WHERE state = 'pending' GROUP BY store_id",
                         select -> { },
