@@ -99,15 +99,21 @@ class MultiInstancePollerIT {
             return owners.containsAll(Set.of("poller-a", "poller-b")) && succeededStores() == STORES;
         });
 
-        // Kill one instance (no shutdown: its leases stay until they lapse).
-        Thread.sleep(4_000);
+        // Kill one instance (no shutdown: its leases stay until they lapse) while it holds a lease: one claimed in the
+        // last 100 ms is still in its first 300 ms call, and the kill takes a few milliseconds.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> count("lease_owner = 'poller-a' AND last_polled_at > now() - interval '100 milliseconds'") > 0);
         instances.get(0).kill();
         Instant killedAt = Instant.now();
+        assertTrue(count("lease_owner = 'poller-a'") > 0, "poller-a died holding leases");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 domains.values().stream().allMatch(domain -> lastCall(domain).isAfter(killedAt.plusSeconds(11))));
         Duration takeover = Duration.between(killedAt, Instant.now());
         assertTrue(takeover.compareTo(Duration.ofMinutes(1)) < 0, "taken over in " + takeover);
-        assertEquals(Set.of("poller-b"), new HashSet<>(leaseOwnersSample()), "only the survivor holds leases");
+        // Valid at once: poller-a is dead and its leases lapsed (they ran 10 s), so whoever holds a lease now is b.
+        List<String> holding = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(MultiInstancePollerIT::leaseOwners, found -> !found.isEmpty());
+        assertEquals(Set.of("poller-b"), new HashSet<>(holding), "only the survivor holds leases");
 
         // Never two polls of one store at once: an idle poll is one 300 ms call, and the next poll can only be claimed
         // once it ended, so polls one after another start at least 300 ms apart. (They are due 2 s after the previous
@@ -127,13 +133,9 @@ class MultiInstancePollerIT {
         return calls.isEmpty() ? Instant.EPOCH : Instant.parse(calls.get(calls.size() - 1).path("at").asText());
     }
 
-    private static List<String> leaseOwnersSample() throws Exception {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < 20; i++) {
-            seen.addAll(leaseOwners());
-            Thread.sleep(100);
-        }
-        return List.copyOf(seen);
+    /** The poll_schedule rows that match {@code where}. */
+    private static long count(String where) throws Exception {
+        return Long.parseLong(query("SELECT count(*) FROM poll_schedule WHERE " + where).get(0));
     }
 
     private static List<String> leaseOwners() throws Exception {

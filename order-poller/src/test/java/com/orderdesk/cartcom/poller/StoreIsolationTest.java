@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.poller;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,7 @@ class StoreIsolationTest extends PollerTestBase {
     PollScheduleRepository schedule;
 
     @Test
-    void hangingDownAndThrottledStoresDoNotDelayTheOthers() throws InterruptedException {
+    void hangingDownAndThrottledStoresDoNotDelayTheOthers() {
         List<SandboxStores.Store> healthy = new ArrayList<>();
         Map<SandboxStores.Store, Long> healthyIds = new HashMap<>();
         for (int i = 0; i < 3; i++) {
@@ -88,8 +90,13 @@ class StoreIsolationTest extends PollerTestBase {
             // While every hanging store waits on its first call at once (twice as many as there are workers)...
             await().atMost(WAIT).until(() -> hanging.stream().allMatch(id -> schedule.find(id).orElseThrow().leaseOwner() != null));
             assertNewOrdersPublishedInTime(healthy, healthyIds);
-            // ...still waiting...
-            Thread.sleep(4_000);
+            // ...still waiting: the healthy stores polled twice more while every hanging store's first call is still
+            // out (its lease held, no failure recorded)...
+            awaitMorePolls(healthyIds.values(), 2);
+            for (long id : hanging) {
+                assertTrue(failures(id).isEmpty(), "store " + id + " still waits on its first call: " + failures(id));
+                assertNotNull(schedule.find(id).orElseThrow().leaseOwner(), "store " + id + " still holds its lease");
+            }
             assertNewOrdersPublishedInTime(healthy, healthyIds);
             // ...and once they failed and are retried (hanging again) apart from the healthy stores.
             await().atMost(WAIT).until(() -> hanging.stream().allMatch(id -> failures(id).size() >= 1));
@@ -150,6 +157,17 @@ class StoreIsolationTest extends PollerTestBase {
             assertTrue(took.compareTo(WITHIN) <= 0,
                     "order " + order.id() + " of " + store.domain() + " published after " + took + ", more than " + WITHIN);
         });
+    }
+
+    /** Waits until each store has been polled successfully {@code more} further times (its poll activity). */
+    private static void awaitMorePolls(Collection<Long> storeIds, int more) {
+        Map<Long, Long> before = new HashMap<>();
+        storeIds.forEach(id -> before.put(id, polls(id)));
+        await().atMost(WAIT).until(() -> storeIds.stream().allMatch(id -> polls(id) >= before.get(id) + more));
+    }
+
+    private static long polls(long storeId) {
+        return activities(storeId).stream().filter(e -> e.kind().equals("poll")).count();
     }
 
     private record NewOrder(long id, Instant createdAt) {
