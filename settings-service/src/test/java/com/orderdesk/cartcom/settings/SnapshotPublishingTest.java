@@ -21,6 +21,7 @@ import com.orderdesk.cartcom.settings.outbox.SnapshotPublisher;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.Sandbox;
+import com.orderdesk.cartcom.settings.support.ScheduledRuns;
 import com.orderdesk.cartcom.settings.support.ServiceTestBase;
 import com.orderdesk.cartcom.settings.support.Topic;
 import io.agroal.api.AgroalDataSource;
@@ -33,8 +34,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +54,9 @@ class SnapshotPublishingTest extends ServiceTestBase {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ScheduledRuns runs;
 
     @Test
     void everyChangePublishesTheFullSnapshotWithTheTokenSealed() {
@@ -113,31 +121,46 @@ class SnapshotPublishingTest extends ServiceTestBase {
     }
 
     @Test
-    void aFailedConnectionCheckPublishesNothing() throws InterruptedException {
+    void aFailedConnectionCheckPublishesNothing() {
         TestStore store = Api.createStore();
         SandboxStore cart = Sandbox.newStore();
         store.as().body(Map.of("domain", cart.domain(), "access_token", "wrong-token"))
                 .put(store.cartcom("/connection")).then().statusCode(422);
-        Thread.sleep(1_000); // several relay runs
+        // The folder's snapshot is the marker: a store's snapshots go out in the order committed, so one the failed
+        // check published would come before it.
         store.as().body(Map.of("name", "After")).post(store.path("/folders")).then().statusCode(201);
-        List<StoreIntegrationChanged> snapshots = snapshots(store, 2);
+        List<StoreIntegrationChanged> snapshots = snapshotsThrough(store,
+                s -> s.folders().stream().anyMatch(f -> f.name().equals("After")));
         assertEquals(List.of(1L, 2L), snapshots.stream().map(StoreIntegrationChanged::version).toList());
     }
 
     @Test
-    void aSnapshotCommittedWhileTheRelayIsStoppedGoesOutOnceWhenItRunsAgain() throws InterruptedException {
+    void aSnapshotCommittedWhileTheRelayIsStoppedGoesOutOnceWhenItRunsAgain() {
         TestStore store = Api.createStore();
         snapshots(store, 1);
+        // The scheduler checks every trigger in rounds, one after another, about once a second: a probe job of the
+        // relay's interval fires in each round, marking time in the scheduler's own terms.
+        List<Instant> rounds = new CopyOnWriteArrayList<>();
+        String probe = "snapshot-publishing-probe-" + UUID.randomUUID();
+        scheduler.newJob(probe).setInterval("1s").setTask(run -> rounds.add(run.getFireTime())).schedule();
         scheduler.pause(OutboxRelayJob.IDENTITY);
         try {
-            Thread.sleep(1_500); // a relay run already under way finishes
+            Instant paused = Instant.now();
+            // A round begun after pause() means the relay fires no more (the round under way then may still have fired
+            // it); then a run already under way has ended once the last firing's run (or skip, and the run before) did.
+            awaitRoundsAfter(rounds, paused, 1);
+            Instant lastFired = scheduler.getScheduledJob(OutboxRelayJob.IDENTITY).getPreviousFireTime();
+            await().atMost(Duration.ofSeconds(20)).until(() -> runs.idle(OutboxRelayJob.IDENTITY, lastFired));
             store.as().body(Map.of("name", "While stopped")).post(store.path("/folders")).then().statusCode(201);
-            // Committed with the change, not sent: the row waits through several relay periods.
-            Thread.sleep(3_000);
+            Instant committed = Instant.now();
+            // Committed with the change, not sent: the row waits through two rounds that would have fired the relay.
+            awaitRoundsAfter(rounds, committed, 2);
             assertEquals(1, unsentRows(store));
+            assertEquals(List.of(), runs.firedAfter(OutboxRelayJob.IDENTITY, paused), "no relay run while paused");
             assertTrue(snapshots(store, 1).stream().noneMatch(s -> s.version() == 2));
         } finally {
             scheduler.resume(OutboxRelayJob.IDENTITY);
+            scheduler.unscheduleJob(probe);
         }
         List<StoreIntegrationChanged> sent = snapshots(store, 2);
         assertEquals("While stopped", sent.get(1).folders().get(4).name());
@@ -162,6 +185,11 @@ class SnapshotPublishingTest extends ServiceTestBase {
         assertEquals(2L, EventCodec.read(records.get(1).value(), StoreIntegrationChanged.class).version());
     }
 
+    /** Waits until the scheduler fired the probe in {@code count} rounds begun after {@code after}. */
+    private static void awaitRoundsAfter(List<Instant> rounds, Instant after, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> rounds.stream().filter(r -> r.isAfter(after)).count() >= count);
+    }
+
     private long unsentRows(TestStore store) {
         return Long.parseLong(column(store, "SELECT count(*) FROM outbox_event WHERE record_key = ?::text AND sent_at IS NULL"));
     }
@@ -177,6 +205,13 @@ class SnapshotPublishingTest extends ServiceTestBase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The store's snapshots, read until one that {@code marker} holds for is among them. */
+    private static List<StoreIntegrationChanged> snapshotsThrough(TestStore store, Predicate<StoreIntegrationChanged> marker) {
+        return Topic.readKey(Topics.STORE_SETTINGS, String.valueOf(store.id()), found -> found.stream()
+                        .anyMatch(r -> marker.test(EventCodec.read(r.value(), StoreIntegrationChanged.class))))
+                .stream().map(r -> EventCodec.read(r.value(), StoreIntegrationChanged.class)).toList();
     }
 
     private static List<StoreIntegrationChanged> snapshots(TestStore store, int atLeast) {
