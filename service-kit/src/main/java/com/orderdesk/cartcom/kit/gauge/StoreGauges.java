@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.kit.gauge;
 
+import com.orderdesk.cartcom.kit.jdbc.LocalTransactions;
 import com.orderdesk.cartcom.kit.outbox.Outbox;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.Topics;
@@ -68,25 +69,15 @@ public final class StoreGauges {
 
     /** The new value and its event in one transaction; false when another instance reported it first. */
     private boolean report(String gauge, long store, long value, BiFunction<Long, Long, ActivityRecorded> activity) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                boolean changed = record(connection, gauge, store, value);
-                if (changed) {
-                    Outbox.addBatch(connection, List.of(Outbox.Row.of(Topics.INTEGRATION_ACTIVITY,
-                            activity.apply(store, value))));
-                }
-                connection.commit();
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot report gauge " + gauge + " of store " + store, e);
-        }
+        return LocalTransactions.inTransaction(dataSource, "cannot report gauge " + gauge + " of store " + store,
+                connection -> {
+                    boolean changed = record(connection, gauge, store, value);
+                    if (changed) {
+                        Outbox.addBatch(connection, List.of(Outbox.Row.of(Topics.INTEGRATION_ACTIVITY,
+                                activity.apply(store, value))));
+                    }
+                    return changed;
+                });
     }
 
     /**

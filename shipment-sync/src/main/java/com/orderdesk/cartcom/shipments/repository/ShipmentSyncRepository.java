@@ -135,23 +135,17 @@ public class ShipmentSyncRepository {
     }
 
     /**
-     * Pending shipments per store as a gauge the kit reports on change (activity {@code shipments_pending}, shown by
-     * settings-service). Shipments waiting for their order's import are not counted: most belong to orders from
-     * other channels and will never be sent.
+     * Pending shipments per store (those with any) as a gauge the kit reports on change (activity
+     * {@code shipments_pending}, shown by settings-service). Shipments waiting for their order's import are not
+     * counted: most belong to orders from other channels and will never be sent.
      */
     @Produces
     @Singleton
     StoreGauge pendingGauge() {
-        return new StoreGauge(ActivityKinds.COUNT_SHIPMENTS_PENDING, ActivityKinds.SHIPMENTS_PENDING,
-                this::pendingByStore, "%d shipment(s) waiting to be sent to Cart.com");
-    }
-
-    /** Pending shipments per store that has any. */
-    public Map<Long, Long> pendingByStore() {
-        return sql.list("SELECT store_id, count(*) FROM shipment_sync WHERE state = 'pending' GROUP BY store_id",
-                        select -> { },
-                        rs -> Map.entry(rs.getLong(1), rs.getLong(2)),
-                        "cannot count pending shipments")
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return new StoreGauge(ActivityKinds.COUNT_SHIPMENTS_PENDING, ActivityKinds.SHIPMENTS_PENDING, () -> sql.list(
+                        "SELECT store_id, count(*) FROM shipment_sync WHERE state = 'pending' GROUP BY store_id",
+                        select -> { }, rs -> Map.entry(rs.getLong(1), rs.getLong(2)), "cannot count pending shipments")
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                "%d shipment(s) waiting to be sent to Cart.com");
     }
 }
