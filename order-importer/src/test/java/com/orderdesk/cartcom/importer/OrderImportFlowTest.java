@@ -3,6 +3,7 @@ package com.orderdesk.cartcom.importer;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -30,6 +31,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -42,10 +44,16 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -556,6 +564,67 @@ class OrderImportFlowTest {
                 .body("error.fields", not(hasKey("shipment_method")))
                 .body("error.fields.'items[0].order_item_id'", equalTo("is required"))
                 .body("error.fields.'items[1].quantity'", equalTo("must be at least 1"));
+    }
+
+    /**
+     * A client that repeats its POST after a timeout sends the same Idempotency-Key: one shipment, the first answer
+     * again (also when the repeats come at once); the key with another request is a 409, and one line twice in one
+     * request is a 422 (its quantities would add up past the ordered one).
+     */
+    @Test
+    void aShipmentPostedAgainWithItsIdempotencyKeyIsRecordedOnce() throws Exception {
+        long cartOrderId = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_B), EventCodec.write(CartcomFixtures.fetched(STORE_B, cartOrderId, null)));
+        long orderId = awaitImported(STORE_B, KEY_B, cartOrderId);
+        long itemId = asStore(STORE_B, KEY_B).get("/api/v1/stores/{s}/orders/{o}", STORE_B, orderId)
+                .then().extract().jsonPath().getLong("order_items[0].id");
+        String key = "retry-" + RUN + "-" + cartOrderId;
+        Map<String, Object> body = Map.of("tracking_number", "1ZKEY", "carrier_code", "UPS",
+                "items", List.of(Map.of("order_item_id", itemId, "quantity", 1)));
+
+        long first = postShipment(orderId, key, body).then().statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, Object> spacedAgain = Map.of("tracking_number", " 1ZKEY ", "carrier_code", "UPS",
+                "items", List.of(Map.of("order_item_id", itemId, "quantity", 1)));
+        postShipment(orderId, key, spacedAgain).then().statusCode(201).body("id", equalTo((int) first))
+                .header("Location", endsWith("/shipments/" + first));
+
+        String atOnce = key + "-at-once";
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(clients.submit(() -> postShipment(orderId, atOnce, body).then().statusCode(201)
+                        .extract().jsonPath().getLong("id")));
+            }
+            Set<Long> ids = new HashSet<>();
+            for (Future<Long> answer : answers) {
+                ids.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, ids.size(), "one shipment for four posts at once: " + ids);
+        } finally {
+            clients.shutdownNow();
+        }
+
+        postShipment(orderId, key, Map.of("tracking_number", "1ZOTHER", "carrier_code", "UPS"))
+                .then().statusCode(409).body("error.code", equalTo("idempotency_key_reused"));
+        postShipment(orderId, "has space", body).then().statusCode(422).body("error.code", equalTo("invalid_shipment"));
+        postShipment(orderId, null, Map.of("tracking_number", "1ZTWICE", "carrier_code", "UPS",
+                        "items", List.of(Map.of("order_item_id", itemId, "quantity", 1),
+                                Map.of("order_item_id", itemId, "quantity", 1))))
+                .then().statusCode(422)
+                .body("error.fields.'items[1].order_item_id'", equalTo("appears twice in items"));
+
+        asStore(STORE_B, KEY_B).get("/api/v1/stores/{s}/orders/{o}", STORE_B, orderId).then()
+                .body("order_shipments.size()", equalTo(2))
+                .body("order_shipments[0].id", equalTo((int) first));
+    }
+
+    private Response postShipment(long orderId, String idempotencyKey, Map<String, Object> body) {
+        RequestSpecification request = asStore(STORE_B, KEY_B).contentType(ContentType.JSON).body(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, orderId);
     }
 
     @Test

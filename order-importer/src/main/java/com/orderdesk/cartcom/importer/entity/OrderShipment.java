@@ -28,9 +28,17 @@ public class OrderShipment extends PanacheEntityBase {
     public String items;
     @Column(insertable = false, updatable = false)
     public Instant createdAt;
+    /** The client's Idempotency-Key, unique per store; null when the request had none. */
+    public String idempotencyKey;
+    /** SHA-256 of the request the key came with (order and body), to tell a repeat from a reuse. */
+    public String requestDigest;
 
     public static List<OrderShipment> ofOrder(long orderId) {
         return list("orderId = ?1 order by id", orderId);
+    }
+
+    public static OrderShipment byIdempotencyKey(long storeId, String key) {
+        return find("storeId = ?1 and idempotencyKey = ?2", storeId, key).firstResult();
     }
 
     public static List<OrderShipment> ofOrders(List<Long> orderIds) {

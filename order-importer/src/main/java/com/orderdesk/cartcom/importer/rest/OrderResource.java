@@ -13,8 +13,11 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +39,8 @@ public class OrderResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     private static final String LIMIT_RANGE = "must be between 1 and " + MAX_LIMIT;
+    /** A client that may repeat a POST (after a timeout) sends one key per shipment it means. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final ShipmentService shipments;
 
@@ -95,8 +100,12 @@ public class OrderResource {
     @InvalidInput(code = "invalid_shipment")
     @ShipmentRules.Checked
     public Response addShipment(@PathParam("storeId") long storeId, @PathParam("orderId") long orderId,
-                                @Valid ShipmentInput input, @Context UriInfo uri) {
-        OrderShipment shipment = shipments.record(storeId, orderId, input);
+                                @Valid ShipmentInput input,
+                                @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 255, message = "must be at most {max} characters")
+                                @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+                                String idempotencyKey,
+                                @Context UriInfo uri) {
+        OrderShipment shipment = shipments.record(storeId, orderId, input, idempotencyKey);
         if (shipment == null) {
             throw ShipmentRules.orderNotFound(orderId);
         }

@@ -15,9 +15,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -73,6 +75,7 @@ public class ShipmentRules implements ConstraintValidator<ShipmentRules.Checked,
         }
         Map<Long, OrderItem> items = OrderItem.ofOrder(orderId).stream()
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
+        Set<Long> sent = new HashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             ShipmentInput.Item item = requested.get(i);
             String prefix = "items[" + i + "].";
@@ -80,6 +83,9 @@ public class ShipmentRules implements ConstraintValidator<ShipmentRules.Checked,
             if (line == null) {
                 errors.put(prefix + "order_item_id", item == null || item.orderItemId() == null
                         ? ShipmentInput.REQUIRED : "is not an item of this order");
+            } else if (!sent.add(line.id)) {
+                // Each line once: repeated, its quantities would add up past the ordered quantity unchecked.
+                errors.put(prefix + "order_item_id", "appears twice in items");
             } else if (item.quantity() == null || item.quantity() < 1) {
                 errors.put(prefix + "quantity", "must be at least 1");
             } else if (item.quantity() > line.quantity) {
