@@ -36,6 +36,12 @@ public final class ActivityKinds {
     /** shipment-sync, when a store's backlog of shipments to send changes; counts the gauge below. */
     public static final String SHIPMENTS_PENDING = "shipments_pending";
 
+    /**
+     * Any service's outbox relay (level error): an event of the store that Kafka refused for a reason of its own (too
+     * large, invalid topic, ...) was set aside and will not be sent; the message names the event type and the reason.
+     */
+    public static final String OUTBOX_EVENT_SET_ASIDE = "outbox_event_set_aside";
+
     /** Counts keys: gauges of the producer's backlog, the newest value wins. */
     public static final String COUNT_STATUS_UPDATES_PENDING = "statusUpdatesPending";
     public static final String COUNT_SHIPMENTS_PENDING = "shipmentsPending";

@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.kit.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +9,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * Drains the service's outbox to Kafka every {@code outbox.relay-every}. A failed batch stays in the outbox and goes
- * out on a later run; SKIP keeps one run at a time per instance, and the relay's row locks keep instances from
+ * Drains the service's outbox to Kafka every {@code outbox.relay-every}. What a transient failure left unsent stays in
+ * the outbox and goes out on a later run (a row Kafka refuses for a reason of its own is set aside instead: see
+ * {@link OutboxRelay}); SKIP keeps one run at a time per instance, and the relay's row locks keep instances from
  * sending a row at once. On shutdown the relay stops: what is left goes out after the next start.
  */
 @ApplicationScoped
@@ -21,13 +23,15 @@ public class OutboxRelayJob {
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final KafkaClients kafka;
+    private final MeterRegistry metrics;
     private OutboxRelay relay;
     private boolean closed;
 
-    OutboxRelayJob(AgroalDataSource dataSource, OutboxConfig config, KafkaClients kafka) {
+    OutboxRelayJob(AgroalDataSource dataSource, OutboxConfig config, KafkaClients kafka, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.config = config;
         this.kafka = kafka;
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = IDENTITY, every = "${outbox.relay-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -42,7 +46,7 @@ public class OutboxRelayJob {
         }
     }
 
-    /** Sends everything pending now; returns how many rows were sent (0 once shut down). */
+    /** Sends everything pending now; returns how many rows were settled, sent or set aside (0 once shut down). */
     public int drainNow() {
         OutboxRelay current = relay();
         return current == null ? 0 : current.drain();
@@ -52,7 +56,7 @@ public class OutboxRelayJob {
     private synchronized OutboxRelay relay() {
         if (relay == null && !closed) {
             relay = new OutboxRelay(dataSource, kafka.reliableProducer("outbox"), config.batchSize(),
-                    config.sendTimeout().toMillis());
+                    config.sendTimeout().toMillis(), metrics);
         }
         return relay;
     }
