@@ -5,6 +5,7 @@ import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.Topics;
+import com.orderdesk.cartcom.kit.jdbc.LocalTransactions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -82,22 +83,7 @@ public final class OutboxRelay implements AutoCloseable {
      * are committed as such, the rest stay pending for the next call, and this throws.
      */
     public int relayBatch() {
-        Outcome outcome;
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                outcome = relay(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("outbox relay failed", e);
-        }
+        Outcome outcome = LocalTransactions.inTransaction(dataSource, "outbox relay failed", this::relay);
         if (outcome.failure() != null) {
             throw new IllegalStateException("Kafka did not acknowledge the outbox batch", outcome.failure());
         }
