@@ -15,24 +15,32 @@ public final class CartcomClient {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final Clock clock;
+    private final CartcomLimits limits;
 
     public CartcomClient(CartcomEndpoints endpoints, Duration connectTimeout, Duration requestTimeout) {
+        this(endpoints, connectTimeout, requestTimeout, CartcomLimits.DEFAULTS);
+    }
+
+    public CartcomClient(CartcomEndpoints endpoints, Duration connectTimeout, Duration requestTimeout,
+                         CartcomLimits limits) {
         this(endpoints, HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .build(), requestTimeout, Clock.systemUTC());
+                .build(), requestTimeout, Clock.systemUTC(), limits);
     }
 
-    public CartcomClient(CartcomEndpoints endpoints, HttpClient http, Duration requestTimeout, Clock clock) {
+    public CartcomClient(CartcomEndpoints endpoints, HttpClient http, Duration requestTimeout, Clock clock,
+                         CartcomLimits limits) {
         this.endpoints = endpoints;
         this.http = http;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
+        this.limits = limits;
     }
 
     public CartcomStoreApi store(String domain, String accessToken) {
-        return new CartcomStoreApi(endpoints.baseUri(domain), accessToken, http, requestTimeout, clock);
+        return new CartcomStoreApi(endpoints.baseUri(domain), accessToken, http, requestTimeout, clock, limits);
     }
 
     public CartcomEndpoints endpoints() {

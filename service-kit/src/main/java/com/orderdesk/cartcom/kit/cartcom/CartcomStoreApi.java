@@ -36,32 +36,31 @@ import java.util.stream.Collectors;
 public final class CartcomStoreApi {
     public static final String AUTH_HEADER = "X-AC-Auth-Token";
     private static final ObjectMapper MAPPER = Json.mapper();
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_ERROR_DETAIL = 300;
 
     private final URI base;
     private final String token;
     private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
+    private final CartcomLimits limits;
     private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
 
-    CartcomStoreApi(URI base, String token, HttpClient http, Duration timeout, Clock clock) {
+    CartcomStoreApi(URI base, String token, HttpClient http, Duration timeout, Clock clock, CartcomLimits limits) {
         this.base = base;
         this.token = token;
         this.http = http;
         this.timeout = timeout;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** The store's statuses; also the live check of a domain and token. */
     public List<OrderStatus> orderStatuses() {
         List<OrderStatus> statuses = new ArrayList<>();
-        String url = base + "/order_statuses?count=100";
-        while (url != null) {
-            ListPage page = readPage(url, "order_statuses");
-            for (ObjectNode node : page.items()) {
-                statuses.add(MAPPER.convertValue(node, OrderStatus.class));
-            }
-            url = nextOnThisStore(page);
+        for (ObjectNode node : readList(base + "/order_statuses?count=100", "order_statuses")) {
+            statuses.add(MAPPER.convertValue(node, OrderStatus.class));
         }
         return statuses;
     }
@@ -115,19 +114,23 @@ public final class CartcomStoreApi {
             return List.of();
         }
         String joined = ids.stream().distinct().map(String::valueOf).collect(Collectors.joining(","));
-        List<ObjectNode> found = new ArrayList<>();
-        String url = base + "/" + resource + "/select_many?ids=" + joined + "&count=" + Math.max(ids.size(), 1);
-        while (url != null) {
-            ListPage page = readPage(url, listKey);
-            found.addAll(page.items());
-            url = nextOnThisStore(page);
-        }
-        return found;
+        return readList(base + "/" + resource + "/select_many?ids=" + joined + "&count=" + Math.max(ids.size(), 1),
+                listKey);
     }
 
-    /** The page after {@code page} on this store's own API, or null after the last. */
-    private String nextOnThisStore(ListPage page) {
-        return page.nextPage() == null ? null : onThisStore(page.nextPage());
+    /** Every page of a list from {@code url} on, at most {@code maxPagesPerList} of them. */
+    private List<ObjectNode> readList(String url, String listKey) {
+        List<ObjectNode> found = new ArrayList<>();
+        int pages = 0;
+        while (url != null) {
+            if (++pages > limits.maxPagesPerList()) {
+                throw malformed(listKey + " go on past " + limits.maxPagesPerList() + " pages", null);
+            }
+            ListPage page = readPage(url, listKey);
+            found.addAll(page.items());
+            url = page.nextPage() == null ? null : onThisStore(page.nextPage());
+        }
+        return found;
     }
 
     /**
@@ -164,6 +167,11 @@ public final class CartcomStoreApi {
         if (!body.isObject() || !body.path(listKey).isArray()) {
             throw malformed("list without '" + listKey + "'", null);
         }
+        int asked = rowsAsked(url);
+        if (body.get(listKey).size() > asked) {
+            throw malformed("a page of " + body.get(listKey).size() + " " + listKey + " where at most " + asked
+                    + " were asked for", null);
+        }
         List<ObjectNode> items = new ArrayList<>();
         for (JsonNode item : body.get(listKey)) {
             if (!item.isObject()) {
@@ -173,6 +181,23 @@ public final class CartcomStoreApi {
         }
         return new ListPage(body.path("total_count").asLong(items.size()), text(body, "next_page"),
                 text(body, "previous_page"), items);
+    }
+
+    /** The {@code count} a list URL asks for; Cart.com's default page is 100. */
+    private static int rowsAsked(String url) {
+        String query = URI.create(url).getRawQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("count=")) {
+                    try {
+                        return Integer.parseInt(parameter.substring("count=".length()));
+                    } catch (NumberFormatException e) {
+                        return DEFAULT_PAGE;
+                    }
+                }
+            }
+        }
+        return DEFAULT_PAGE;
     }
 
     private HttpRequest get(URI uri) {
@@ -199,6 +224,8 @@ public final class CartcomStoreApi {
         HttpResponse<String> response;
         try {
             response = exchange(request);
+        } catch (LimitedBody.TooLarge e) {
+            throw malformed(e.getMessage(), e);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new CartcomException(CartcomException.Kind.UNREACHABLE, 0,
                     "cannot connect to " + request.uri().getHost(), null, e);
@@ -216,7 +243,7 @@ public final class CartcomStoreApi {
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             Duration retryAfter = response.headers().firstValue(RetryAfter.HEADER)
-                    .flatMap(value -> RetryAfter.parse(value, clock)).orElse(null);
+                    .flatMap(value -> RetryAfter.parse(value, clock)).map(limits::capped).orElse(null);
             throw new CartcomException(CartcomException.kindOf(status), status,
                     request.method() + " " + request.uri().getPath() + " answered " + status + errorDetail(response.body()),
                     retryAfter, null);
@@ -234,7 +261,8 @@ public final class CartcomStoreApi {
      * connection lives. Cancelling the exchange closes its connection.
      */
     private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request,
+                LimitedBody.handler(limits.maxResponseBytes()));
         try {
             return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -266,7 +294,9 @@ public final class CartcomStoreApi {
             if (details != null && !details.isBlank()) {
                 joiner.add(details);
             }
-            return joiner.toString();
+            String detail = joiner.toString();
+            // The server's words reach the merchant's activity log and the outbox: a bounded share of them.
+            return detail.length() > MAX_ERROR_DETAIL ? detail.substring(0, MAX_ERROR_DETAIL) + "...)" : detail;
         } catch (IOException | RuntimeException e) {
             return "";
         }

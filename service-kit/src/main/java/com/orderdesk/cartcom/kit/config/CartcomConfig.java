@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.kit.config;
 
+import com.orderdesk.cartcom.kit.cartcom.CartcomLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -35,6 +36,23 @@ public interface CartcomConfig {
     /** The longest one Cart.com call may take, answer body included: a store that hangs fails with a timeout. */
     @WithDefault("20s")
     Duration requestTimeout();
+
+    /** The largest Cart.com answer body read (bytes); a larger one is cut off as it streams in and fails the call. */
+    @WithDefault("8388608")
+    long maxResponseBytes();
+
+    /** The most pages one list call follows (order statuses, select_many); an endless next_page chain fails. */
+    @WithDefault("100")
+    int maxPagesPerList();
+
+    /** The longest Retry-After honoured; a longer one (ten years, say) is shortened to it. */
+    @WithDefault("PT1H")
+    Duration maxRetryAfter();
+
+    /** What a store's server may send back, as the client enforces it. */
+    default CartcomLimits limits() {
+        return new CartcomLimits(maxResponseBytes(), maxPagesPerList(), maxRetryAfter());
+    }
 
     /** How long a store's live order statuses are reused before Cart.com is asked again (settings-service). */
     @WithDefault("60s")

@@ -23,7 +23,7 @@ public class KitProducers {
     @Singleton
     CartcomClient cartcomClient(CartcomConfig config) {
         return new CartcomClient(new CartcomEndpoints(config.baseUrlTemplate(), config.allowInsecureBaseUrl()),
-                config.connectTimeout(), config.requestTimeout());
+                config.connectTimeout(), config.requestTimeout(), config.limits());
     }
 
     /** Writes through the JTA-enlisted datasource, so an event commits or rolls back with its change. */

@@ -204,4 +204,80 @@ class CartcomStoreApiTest {
         assertEquals("https://acme.com/api/v1/orders",
                 new CartcomEndpoints(CartcomEndpoints.DEFAULT_TEMPLATE, false).resolve("acme.com", "orders").toString());
     }
+
+    private CartcomStoreApi limitedApi(CartcomLimits limits) {
+        CartcomEndpoints endpoints = new CartcomEndpoints(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/{domain}/api/v1", true);
+        return new CartcomClient(endpoints, Duration.ofSeconds(2), Duration.ofSeconds(10), limits).store("acme.test", TOKEN);
+    }
+
+    /** A server that streams 50 MB (no length announced), and one that announces it: cut off at the cap. */
+    @Test
+    void anAnswerLargerThanTheCapIsCutOffAsItStreams() {
+        byte[] chunk = ("{\"pad\":\"" + "x".repeat(64 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        long fiftyMegabytes = 50L * 1024 * 1024;
+        long[] written = new long[1];
+        server.createContext("/acme.test/api/v1/orders/1", exchange -> {
+            boolean announce = exchange.getRequestURI().getQuery() != null;
+            exchange.sendResponseHeaders(200, announce ? fiftyMegabytes : 0);
+            try {
+                while (written[0] < fiftyMegabytes) {
+                    exchange.getResponseBody().write(chunk);
+                    written[0] += chunk.length;
+                }
+            } catch (IOException clientGone) {
+                // the client cut the answer off: what it is meant to do
+            }
+            exchange.close();
+        });
+        CartcomStoreApi api = limitedApi(new CartcomLimits(1024 * 1024, 10, Duration.ofHours(1)));
+        CartcomException streamed = assertThrows(CartcomException.class, () -> api.order(1, null));
+        assertEquals(CartcomException.Kind.MALFORMED_RESPONSE, streamed.kind(), streamed.getMessage());
+        assertTrue(streamed.getMessage().contains("larger than 1048576 bytes"), streamed.getMessage());
+        assertTrue(written[0] < fiftyMegabytes, "the client stopped reading after " + written[0] + " bytes");
+
+        CartcomException announced = assertThrows(CartcomException.class, () -> api.order(1, "items"));
+        assertEquals(CartcomException.Kind.MALFORMED_RESPONSE, announced.kind(), announced.getMessage());
+    }
+
+    @Test
+    void aPageWithMoreRowsThanAskedForIsMalformed() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 101; i++) {
+            rows.append(i == 1 ? "" : ",").append("{\"id\":").append(i).append('}');
+        }
+        handler = exchange -> Answer.ok("{\"total_count\":101,\"order_statuses\":[" + rows + "]}");
+        CartcomException e = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).orderStatuses());
+        assertEquals(CartcomException.Kind.MALFORMED_RESPONSE, e.kind());
+        assertTrue(e.getMessage().contains("a page of 101 order_statuses where at most 100 were asked for"), e.getMessage());
+    }
+
+    /** Each page names another page after it, forever: the list stops at its page limit, having called that often. */
+    @Test
+    void anEndlessNextPageChainStopsAtThePageLimit() {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/acme.test/api/v1";
+        handler = exchange -> Answer.ok("{\"total_count\":1,\"next_page\":\"" + base + "/order_statuses?count=1&page="
+                + (requests.size() + 1) + "\",\"order_statuses\":[{\"id\":" + requests.size() + ",\"name\":\"S\"}]}");
+        CartcomStoreApi api = limitedApi(new CartcomLimits(1024 * 1024, 5, Duration.ofHours(1)));
+        CartcomException e = assertThrows(CartcomException.class, api::orderStatuses);
+        assertEquals(CartcomException.Kind.MALFORMED_RESPONSE, e.kind());
+        assertTrue(e.getMessage().contains("past 5 pages"), e.getMessage());
+        assertEquals(5, requests.size());
+    }
+
+    @Test
+    void aRetryAfterOfTenYearsIsShortenedToTheCap() {
+        handler = exchange -> new Answer(429, "", Map.of("Retry-After", String.valueOf(10L * 365 * 24 * 3600)));
+        CartcomException e = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).order(1, null));
+        assertEquals(CartcomException.Kind.RATE_LIMITED, e.kind());
+        assertEquals(CartcomLimits.DEFAULTS.maxRetryAfter(), e.retryAfter().orElseThrow());
+    }
+
+    @Test
+    void theServersErrorTextIsKeptShort() {
+        handler = exchange -> new Answer(400, "{\"message\":\"" + "bad ".repeat(100_000) + "\"}", Map.of());
+        CartcomException e = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).order(1, null));
+        assertEquals(CartcomException.Kind.BAD_REQUEST, e.kind());
+        assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
+    }
 }

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.settings.support;
 
+import com.orderdesk.cartcom.kit.cartcom.CartcomLimits;
 import com.orderdesk.cartcom.kit.config.CartcomConfig;
 import java.time.Duration;
 
@@ -34,5 +35,20 @@ public record StaticCartcomConfig(String baseUrlTemplate, boolean allowInsecureB
     @Override
     public Duration orderStatusCacheTtl() {
         return Duration.ofSeconds(60);
+    }
+
+    @Override
+    public long maxResponseBytes() {
+        return CartcomLimits.DEFAULTS.maxResponseBytes();
+    }
+
+    @Override
+    public int maxPagesPerList() {
+        return CartcomLimits.DEFAULTS.maxPagesPerList();
+    }
+
+    @Override
+    public Duration maxRetryAfter() {
+        return CartcomLimits.DEFAULTS.maxRetryAfter();
     }
 }
