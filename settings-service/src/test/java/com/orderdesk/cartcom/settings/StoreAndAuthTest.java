@@ -17,6 +17,7 @@ import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.ServiceTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -138,12 +139,17 @@ class StoreAndAuthTest extends ServiceTestBase {
     }
 
     @Test
-    void openApiHealthAndMetricsAreServed() {
-        given().get("/q/openapi").then().statusCode(200);
+    void healthIsOpenAndMetricsOpenApiAndSwaggerUiAnswerOnlyTheAdminToken() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-        given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.size()", greaterThanOrEqualTo(8));
+        for (String operatorsOnly : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().get(operatorsOnly).then().statusCode(401);
+            given().header(ApiKeys.STORE_ID_HEADER, "1").header(ApiKeys.API_KEY_HEADER, "x").get(operatorsOnly)
+                    .then().statusCode(401);
+            given().auth().oauth2("wrong-token").get(operatorsOnly).then().statusCode(401);
+            given().auth().oauth2(Api.ADMIN_TOKEN).get(operatorsOnly).then().statusCode(200);
+        }
+        given().auth().oauth2(Api.ADMIN_TOKEN).accept(ContentType.JSON).get("/q/openapi?format=json").then()
+                .statusCode(200).body("paths.size()", greaterThanOrEqualTo(8));
     }
 }

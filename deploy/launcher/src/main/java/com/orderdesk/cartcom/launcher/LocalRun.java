@@ -69,8 +69,9 @@ public final class LocalRun {
         say("Add more orders at the sandbox and watch them arrive within seconds:");
         say("  curl -s -X POST -H 'Content-Type: application/json' -d '{\"count\":3,\"order_status_id\":"
                 + setup.settings().downloadStatusId() + "}' " + sandbox + "/orders/seed");
-        say("Swagger UI of each service: " + system.baseUrl(Service.SETTINGS) + "/q/swagger-ui, "
-                + system.baseUrl(Service.IMPORTER) + "/q/swagger-ui");
+        say("OpenAPI, Swagger UI and metrics of each service answer the admin token only (operators), e.g.:");
+        say("  curl -s -H 'Authorization: Bearer " + system.options().adminToken() + "' "
+                + system.baseUrl(Service.SETTINGS) + "/q/openapi");
         say("Logs: " + system.options().dataDir().resolve("logs"));
         if (system.options().kafkaSasl()) {
             Map<String, String> admin = system.stack().kafka().clientSecurity();

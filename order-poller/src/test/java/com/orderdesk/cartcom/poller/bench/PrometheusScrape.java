@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.poller.bench;
 
+import com.orderdesk.cartcom.poller.support.PackagedPoller;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,8 @@ record PrometheusScrape(Map<String, Double> series) {
 
     static PrometheusScrape of(String metricsUrl) {
         try {
-            String text = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(10)).build(),
+            String text = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + PackagedPoller.ADMIN_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Map<String, Double> series = new HashMap<>();
             for (String line : text.split("\n")) {

@@ -11,6 +11,8 @@ import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 public final class PackagedPoller {
     private static final String TOKEN_KEY_ID = "packaged-key";
     private static final String TOKEN_KEYS = TOKEN_KEY_ID + ":AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** Opens the poller's metrics (operators only). */
+    public static final String ADMIN_TOKEN = "packaged-admin-token";
 
     private PackagedPoller() {
     }
@@ -31,6 +33,7 @@ public final class PackagedPoller {
                 .systemProperty("cartcom.allow-insecure-base-url", "true")
                 .systemProperty("cartcom.token-keys", TOKEN_KEYS)
                 .systemProperty("cartcom.token-key-id", TOKEN_KEY_ID)
+                .systemProperty("orderdesk.admin-token", ADMIN_TOKEN)
                 .systemProperty("poller.instance-id", instanceId)
                 .systemProperty("mp.messaging.incoming.store-settings.group.id", database)
                 .systemProperty("mp.messaging.incoming.import-requests.group.id", database);
