@@ -40,7 +40,8 @@ public final class CartcomClient {
     }
 
     public CartcomStoreApi store(String domain, String accessToken) {
-        return new CartcomStoreApi(endpoints.baseUri(domain), accessToken, http, requestTimeout, clock, limits);
+        return new CartcomStoreApi(endpoints.baseUri(domain), accessToken, http, requestTimeout, clock, limits,
+                endpoints.publicAddressesOnly());
     }
 
     public CartcomEndpoints endpoints() {

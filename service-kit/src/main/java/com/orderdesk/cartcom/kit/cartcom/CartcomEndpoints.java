@@ -12,6 +12,7 @@ public final class CartcomEndpoints {
     private static final String PLACEHOLDER = "{domain}";
 
     private final String template;
+    private final boolean publicAddressesOnly;
 
     public CartcomEndpoints(String template, boolean allowInsecure) {
         if (template == null || !template.contains(PLACEHOLDER)) {
@@ -22,6 +23,12 @@ public final class CartcomEndpoints {
                     "cartcom.base-url-template must use https unless cartcom.allow-insecure-base-url is true");
         }
         this.template = template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
+        this.publicAddressesOnly = !allowInsecure;
+    }
+
+    /** Every call checks that the store's host resolves to public addresses only; off for the sandbox and tests. */
+    public boolean publicAddressesOnly() {
+        return publicAddressesOnly;
     }
 
     /** The API root of the store, without a trailing slash. */

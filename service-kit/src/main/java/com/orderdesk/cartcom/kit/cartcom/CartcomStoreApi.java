@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderdesk.cartcom.model.json.Json;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,15 +47,18 @@ public final class CartcomStoreApi {
     private final Duration timeout;
     private final Clock clock;
     private final CartcomLimits limits;
+    private final boolean publicAddressesOnly;
     private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
 
-    CartcomStoreApi(URI base, String token, HttpClient http, Duration timeout, Clock clock, CartcomLimits limits) {
+    CartcomStoreApi(URI base, String token, HttpClient http, Duration timeout, Clock clock, CartcomLimits limits,
+                    boolean publicAddressesOnly) {
         this.base = base;
         this.token = token;
         this.http = http;
         this.timeout = timeout;
         this.clock = clock;
         this.limits = limits;
+        this.publicAddressesOnly = publicAddressesOnly;
     }
 
     /** The store's statuses; also the live check of a domain and token. */
@@ -223,6 +228,9 @@ public final class CartcomStoreApi {
     private JsonNode send(HttpRequest request) {
         HttpResponse<String> response;
         try {
+            if (publicAddressesOnly) {
+                requirePublic(request.uri().getHost());
+            }
             response = exchange(request);
         } catch (LimitedBody.TooLarge e) {
             throw malformed(e.getMessage(), e);
@@ -252,6 +260,20 @@ public final class CartcomStoreApi {
             return MAPPER.readTree(response.body());
         } catch (IOException e) {
             throw malformed("body is not JSON", e);
+        }
+    }
+
+    /**
+     * The store's host, resolved now, must still point only at public addresses (it was checked at connect time, but
+     * a name can be pointed elsewhere later). The connection that follows reads the JVM's address cache
+     * ({@code networkaddress.cache.ttl}, 30 s by default), so it goes to an address this check saw.
+     */
+    private static void requirePublic(String host) throws UnknownHostException {
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            if (!PublicAddresses.isPublic(address)) {
+                throw new CartcomException(CartcomException.Kind.UNREACHABLE, 0,
+                        "refused: " + host + " resolves to an address that is not public", null, null);
+            }
         }
     }
 

@@ -280,4 +280,17 @@ class CartcomStoreApiTest {
         assertEquals(CartcomException.Kind.BAD_REQUEST, e.kind());
         assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
     }
+
+    /**
+     * In production every call first resolves the store's host and refuses one that points at our own network (it
+     * may have been pointed there after the store connected): nothing is sent, the token goes nowhere.
+     */
+    @Test
+    void aHostThatNowResolvesToAPrivateAddressIsRefusedBeforeAnyByteIsSent() {
+        CartcomStoreApi api = new CartcomClient(new CartcomEndpoints(CartcomEndpoints.DEFAULT_TEMPLATE, false),
+                Duration.ofSeconds(2), Duration.ofSeconds(2)).store("localhost", TOKEN);
+        CartcomException e = assertThrows(CartcomException.class, api::orderStatuses);
+        assertEquals(CartcomException.Kind.UNREACHABLE, e.kind());
+        assertTrue(e.getMessage().contains("refused: localhost resolves to an address that is not public"), e.getMessage());
+    }
 }

@@ -1,10 +1,9 @@
 package com.orderdesk.cartcom.settings.service;
 
+import com.orderdesk.cartcom.kit.cartcom.PublicAddresses;
 import com.orderdesk.cartcom.kit.config.CartcomConfig;
 import com.orderdesk.cartcom.kit.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -93,32 +92,10 @@ public class DomainValidator {
             throw invalid("The domain " + domain + " does not resolve");
         }
         for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
+            if (!PublicAddresses.isPublic(address)) {
                 throw invalid("The domain " + domain + " does not point to a public address");
             }
         }
-    }
-
-    /** Not loopback, private, link-local, carrier-grade NAT, unique-local, multicast or unspecified. */
-    static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            boolean carrierNat = first == 100 && second >= 64 && second <= 127;
-            boolean reserved = first == 0 || first >= 240 || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
-                    || (first == 198 && (second == 18 || second == 19));
-            return !carrierNat && !reserved;
-        }
-        if (address instanceof Inet6Address) {
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            return !uniqueLocal;
-        }
-        return false;
     }
 
     private static ApiException invalid(String message) {

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.settings.service;
 
+import com.orderdesk.cartcom.kit.cartcom.PublicAddresses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,9 +50,9 @@ class DomainValidatorTest {
 
     @Test
     void publicAddresses() throws Exception {
-        assertTrue(DomainValidator.isPublic(InetAddress.getByName("8.8.8.8")));
-        assertTrue(DomainValidator.isPublic(InetAddress.getByName("2606:4700::1111")));
-        assertFalse(DomainValidator.isPublic(InetAddress.getByName("::ffff:127.0.0.1")));
+        assertTrue(PublicAddresses.isPublic(InetAddress.getByName("8.8.8.8")));
+        assertTrue(PublicAddresses.isPublic(InetAddress.getByName("2606:4700::1111")));
+        assertFalse(PublicAddresses.isPublic(InetAddress.getByName("::ffff:127.0.0.1")));
     }
 
     private static DomainValidator productionValidator(Map<String, String> dns) {
