@@ -84,7 +84,7 @@ class SnapshotPublishingTest extends ServiceTestBase {
         assertTrue(last.active());
         assertEquals(domain, last.domain());
         assertFalse(last.encryptedToken().contains(token));
-        assertEquals(token, crypto.decrypt(store.id(), new EncryptedToken(last.keyId(), last.encryptedToken())));
+        assertEquals(token, crypto.decrypt(store.id(), domain, new EncryptedToken(last.keyId(), last.encryptedToken())));
         assertEquals("test", last.keyId(), "sealed with cartcom.token-key-id");
         String atRest = column(store, "SELECT encrypted_token || ' ' || token_key_id FROM cartcom_connection WHERE store_id = ?");
         assertFalse(atRest.contains(token), "the database holds only the sealed token");

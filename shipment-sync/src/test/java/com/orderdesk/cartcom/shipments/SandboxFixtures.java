@@ -72,7 +72,7 @@ record SandboxFixtures(SandboxControl sandbox, TestKafka kafka, TokenCrypto cryp
     Store store(StoreSetup setup) {
         SandboxControl.SandboxStore cart = sandbox.createStore(new HashMap<>(setup.sandboxSettings()));
         long storeId = IDS.incrementAndGet();
-        EncryptedToken sealed = crypto.encrypt(storeId, cart.token());
+        EncryptedToken sealed = crypto.encrypt(storeId, cart.domain(), cart.token());
         StoreIntegrationChanged snapshot = new StoreIntegrationChanged(UUID.randomUUID(), StoreIntegrationChanged.TYPE,
                 1, Instant.now(), storeId, 1, true, setup.enabled(), cart.domain(), sealed.ciphertext(),
                 sealed.keyId(), "hash", "UTC", 15, List.of(OPEN_STATUS), 100L, null,

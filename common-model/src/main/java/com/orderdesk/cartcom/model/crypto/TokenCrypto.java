@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -14,8 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Seals Cart.com access tokens at rest and in the store snapshot with AES-256-GCM.
  * Several keys may be configured by id so keys can be rotated: new tokens are sealed with the active key,
- * old ones still open with the key id they carry. The store id is bound in as associated data, so a sealed
- * token copied onto another store does not open.
+ * old ones still open with the key id they carry. The store id and the store's domain are bound in as associated
+ * data, so a sealed token copied onto another store, or paired with another domain (where the token would be sent),
+ * does not open.
  */
 public final class TokenCrypto {
     private static final int IV_BYTES = 12;
@@ -69,13 +71,13 @@ public final class TokenCrypto {
         return keyId + ":" + Base64.getEncoder().encodeToString(key);
     }
 
-    public EncryptedToken encrypt(long storeId, String token) {
+    public EncryptedToken encrypt(long storeId, String domain, String token) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(associatedData(storeId));
+            cipher.updateAAD(associatedData(storeId, domain));
             byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
@@ -86,7 +88,7 @@ public final class TokenCrypto {
         }
     }
 
-    public String decrypt(long storeId, EncryptedToken sealed) {
+    public String decrypt(long storeId, String domain, EncryptedToken sealed) {
         SecretKey key = keys.get(sealed.keyId());
         if (key == null) {
             throw new TokenDecryptionException("unknown token key id " + sealed.keyId());
@@ -98,7 +100,7 @@ public final class TokenCrypto {
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(associatedData(storeId));
+            cipher.updateAAD(associatedData(storeId, domain));
             byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -110,7 +112,13 @@ public final class TokenCrypto {
         return activeKeyId;
     }
 
-    private static byte[] associatedData(long storeId) {
-        return ("cartcom-token:store:" + storeId).getBytes(StandardCharsets.UTF_8);
+    /** Whether a token sealed with {@code keyId} can be opened here at all (a key this service was given). */
+    public boolean knowsKey(String keyId) {
+        return keyId != null && keys.containsKey(keyId);
+    }
+
+    private static byte[] associatedData(long storeId, String domain) {
+        String host = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
+        return ("cartcom-token:store:" + storeId + ":domain:" + host).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -14,48 +14,57 @@ class TokenCryptoTest {
     @Test
     void sealsAndOpens() {
         TokenCrypto crypto = TokenCrypto.fromConfig(TokenCrypto.newKeySpec("k1"), "k1");
-        EncryptedToken sealed = crypto.encrypt(7, TOKEN);
+        EncryptedToken sealed = crypto.encrypt(7, "acme.com", TOKEN);
         assertEquals("k1", sealed.keyId());
         assertFalse(new String(Base64.getDecoder().decode(sealed.ciphertext())).contains(TOKEN));
-        assertEquals(TOKEN, crypto.decrypt(7, sealed));
+        assertEquals(TOKEN, crypto.decrypt(7, "acme.com", sealed));
     }
 
     @Test
     void eachSealingIsDifferentBecauseOfAFreshIv() {
         TokenCrypto crypto = TokenCrypto.fromConfig(TokenCrypto.newKeySpec("k1"), "k1");
-        assertNotEquals(crypto.encrypt(7, TOKEN).ciphertext(), crypto.encrypt(7, TOKEN).ciphertext());
+        assertNotEquals(crypto.encrypt(7, "acme.com", TOKEN).ciphertext(), crypto.encrypt(7, "acme.com", TOKEN).ciphertext());
     }
 
     @Test
     void aTokenCopiedToAnotherStoreDoesNotOpen() {
         TokenCrypto crypto = TokenCrypto.fromConfig(TokenCrypto.newKeySpec("k1"), "k1");
-        EncryptedToken sealed = crypto.encrypt(7, TOKEN);
-        assertThrows(TokenDecryptionException.class, () -> crypto.decrypt(8, sealed));
+        EncryptedToken sealed = crypto.encrypt(7, "acme.com", TOKEN);
+        assertThrows(TokenDecryptionException.class, () -> crypto.decrypt(8, "acme.com", sealed));
+    }
+
+    /** A snapshot that pairs the token with another domain would send it there: it does not open. */
+    @Test
+    void aTokenPairedWithAnotherDomainDoesNotOpen() {
+        TokenCrypto crypto = TokenCrypto.fromConfig(TokenCrypto.newKeySpec("k1"), "k1");
+        EncryptedToken sealed = crypto.encrypt(7, "acme.com", TOKEN);
+        assertThrows(TokenDecryptionException.class, () -> crypto.decrypt(7, "attacker.example", sealed));
+        assertEquals(TOKEN, crypto.decrypt(7, "ACME.com", sealed), "the domain as a host name: case does not matter");
     }
 
     @Test
     void tamperingIsDetected() {
         TokenCrypto crypto = TokenCrypto.fromConfig(TokenCrypto.newKeySpec("k1"), "k1");
-        EncryptedToken sealed = crypto.encrypt(7, TOKEN);
+        EncryptedToken sealed = crypto.encrypt(7, "acme.com", TOKEN);
         byte[] bytes = Base64.getDecoder().decode(sealed.ciphertext());
         bytes[bytes.length - 1] ^= 1;
         EncryptedToken tampered = new EncryptedToken("k1", Base64.getEncoder().encodeToString(bytes));
-        assertThrows(TokenDecryptionException.class, () -> crypto.decrypt(7, tampered));
+        assertThrows(TokenDecryptionException.class, () -> crypto.decrypt(7, "acme.com", tampered));
     }
 
     @Test
     void rotationKeepsOldTokensReadable() {
         String oldKey = TokenCrypto.newKeySpec("k1");
-        EncryptedToken sealedWithOld = TokenCrypto.fromConfig(oldKey, "k1").encrypt(7, TOKEN);
+        EncryptedToken sealedWithOld = TokenCrypto.fromConfig(oldKey, "k1").encrypt(7, "acme.com", TOKEN);
         TokenCrypto rotated = TokenCrypto.fromConfig(oldKey + "," + TokenCrypto.newKeySpec("k2"), "k2");
-        assertEquals(TOKEN, rotated.decrypt(7, sealedWithOld));
-        assertEquals("k2", rotated.encrypt(7, TOKEN).keyId());
+        assertEquals(TOKEN, rotated.decrypt(7, "acme.com", sealedWithOld));
+        assertEquals("k2", rotated.encrypt(7, "acme.com", TOKEN).keyId());
     }
 
     @Test
     void unknownKeyIdIsAClearError() {
         TokenCrypto crypto = TokenCrypto.fromConfig(TokenCrypto.newKeySpec("k1"), "k1");
-        assertThrows(TokenDecryptionException.class, () -> crypto.decrypt(7, new EncryptedToken("k9", "AAAA")));
+        assertThrows(TokenDecryptionException.class, () -> crypto.decrypt(7, "acme.com", new EncryptedToken("k9", "AAAA")));
     }
 
     @Test

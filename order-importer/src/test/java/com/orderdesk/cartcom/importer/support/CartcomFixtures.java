@@ -52,7 +52,7 @@ public final class CartcomFixtures {
     /** A connected, enabled store at {@code domain} (e.g. a sandbox store) with the given prefix. */
     public static StoreIntegrationChanged store(long storeId, long version, String apiKey, String domain, String token,
                                                 TokenCrypto crypto, Long afterImportStatusId, String prefix) {
-        var sealed = token == null ? null : crypto.encrypt(storeId, token);
+        var sealed = token == null ? null : crypto.encrypt(storeId, domain, token);
         return new StoreIntegrationChanged(UUID.randomUUID(), StoreIntegrationChanged.TYPE, 1, Instant.now(), storeId,
                 version, true, true, domain, sealed == null ? null : sealed.ciphertext(),
                 sealed == null ? null : sealed.keyId(), ApiKeys.hash(apiKey), "America/Chicago", 5, List.of(1L, 2L),

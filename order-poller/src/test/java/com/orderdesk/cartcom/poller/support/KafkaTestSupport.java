@@ -59,7 +59,7 @@ public final class KafkaTestSupport {
     /** The same, sealed with the given keys (tests outside Quarkus). */
     public static StoreIntegrationChanged snapshot(TokenCrypto crypto, long storeId, long version, boolean enabled, String domain,
                                                    String token, List<Long> downloadStatusIds) {
-        EncryptedToken sealed = crypto.encrypt(storeId, token);
+        EncryptedToken sealed = crypto.encrypt(storeId, domain, token);
         return new StoreIntegrationChanged(UUID.randomUUID(), StoreIntegrationChanged.TYPE, 1, Instant.now(), storeId, version,
                 true, enabled, domain, sealed.ciphertext(), sealed.keyId(), "hash", "America/Chicago", 5, downloadStatusIds,
                 1L, 3L, null, true, "CC-", List.of());

@@ -26,6 +26,6 @@ public class StoreApis {
 
     /** The same from a sealed token kept elsewhere (settings-service's connection row). */
     public CartcomStoreApi open(long storeId, String domain, EncryptedToken sealed) {
-        return client.store(domain, crypto.decrypt(storeId, sealed));
+        return client.store(domain, crypto.decrypt(storeId, domain, sealed));
     }
 }

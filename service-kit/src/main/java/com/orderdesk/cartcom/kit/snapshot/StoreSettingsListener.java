@@ -2,6 +2,9 @@ package com.orderdesk.cartcom.kit.snapshot;
 
 import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
 import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.crypto.EncryptedToken;
+import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import io.smallrye.common.annotation.Blocking;
@@ -26,9 +29,11 @@ public class StoreSettingsListener {
     private static final Logger LOG = Logger.getLogger(StoreSettingsListener.class);
 
     private final StoreSnapshotKeeper keeper;
+    private final TokenCrypto crypto;
 
-    StoreSettingsListener(StoreSnapshotKeeper keeper) {
+    StoreSettingsListener(StoreSnapshotKeeper keeper, TokenCrypto crypto) {
         this.keeper = keeper;
+        this.crypto = crypto;
     }
 
     @Incoming(CHANNEL)
@@ -41,8 +46,27 @@ public class StoreSettingsListener {
             return;
         }
         StoreIntegrationChanged snapshot = EventCodec.readKeyed(record.key(), record.value(), StoreIntegrationChanged.class);
+        requireTokenOfItsDomain(snapshot);
         if (DatabaseOutages.retryThrough("snapshot of store " + snapshot.storeId(), () -> keeper.applied(snapshot))) {
             LOG.debugf("store %d snapshot version %d applied", snapshot.storeId(), snapshot.version());
+        }
+    }
+
+    /**
+     * The sealed token must open for the snapshot's own store and domain (both are bound into the sealing): one paired
+     * with another domain would send the token there, so the snapshot is refused (dead letter), never used. A key this
+     * service was not given is no proof of anything: that snapshot is kept and fails when the store is called.
+     */
+    private void requireTokenOfItsDomain(StoreIntegrationChanged snapshot) {
+        if (snapshot.encryptedToken() == null || !crypto.knowsKey(snapshot.keyId())) {
+            return;
+        }
+        try {
+            crypto.decrypt(snapshot.storeId(), snapshot.domain(),
+                    new EncryptedToken(snapshot.keyId(), snapshot.encryptedToken()));
+        } catch (TokenDecryptionException e) {
+            throw new MalformedEventException("the sealed token of store " + snapshot.storeId()
+                    + " does not open for domain " + snapshot.domain() + ": not sealed for this store and domain");
         }
     }
 

@@ -79,7 +79,7 @@ public class ConnectionService {
                 settings.forgetStatuses();
             }
         }
-        EncryptedToken sealed = crypto.encrypt(storeId, token);
+        EncryptedToken sealed = crypto.encrypt(storeId, domain, token);
         connection.domain = domain;
         connection.connected = true;
         connection.encryptedToken = sealed.ciphertext();
