@@ -138,6 +138,26 @@ class StoreAndAuthTest extends ServiceTestBase {
                 .then().statusCode(400).body("error.code", equalTo("invalid_request"));
     }
 
+    /** Folders per store, an access token's length and a request's size are bounded; past them nothing changes. */
+    @Test
+    void aMerchantCannotGrowTheStoreWithoutBound() {
+        TestStore store = Api.createStore();
+        for (int i = 5; i <= 8; i++) {
+            store.as().body(Map.of("name", "Folder " + i)).post(store.path("/folders")).then().statusCode(201);
+        }
+        store.as().body(Map.of("name", "One too many")).post(store.path("/folders")).then().statusCode(422)
+                .body("error.code", equalTo("too_many_folders")).body("error.message", containsString("at most 8"));
+        store.as().get(store.path("/folders")).then().body("size()", equalTo(8));
+
+        store.as().body(Map.of("domain", "acme.sandbox.test", "access_token", "t".repeat(513)))
+                .put(store.cartcom("/connection")).then().statusCode(422)
+                .body("error.code", equalTo("token_rejected")).body("error.message", containsString("at most 512"));
+        store.as().get(store.cartcom("/connection")).then().body("connected", equalTo(false));
+
+        store.as().body(Map.of("name", "x".repeat(300 * 1024))).post(store.path("/folders")).then().statusCode(413);
+        store.as().get(store.path("/folders")).then().body("size()", equalTo(8));
+    }
+
     @Test
     void healthIsOpenAndMetricsOpenApiAndSwaggerUiAnswerOnlyTheAdminToken() {
         given().get("/q/health/ready").then().statusCode(200);

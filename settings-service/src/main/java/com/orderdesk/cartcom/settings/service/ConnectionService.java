@@ -5,6 +5,8 @@ import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import com.orderdesk.cartcom.model.crypto.EncryptedToken;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
+import com.orderdesk.cartcom.kit.rest.ApiException;
+import com.orderdesk.cartcom.settings.config.MerchantLimits;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
 import com.orderdesk.cartcom.settings.entity.Store;
@@ -34,20 +36,26 @@ public class ConnectionService {
     private final SnapshotPublisher snapshots;
     private final OrderStatusCache statusCache;
     private final MeterRegistry metrics;
+    private final MerchantLimits limits;
 
     ConnectionService(DomainValidator domains, CartcomClient client, TokenCrypto crypto, SnapshotPublisher snapshots,
-                      OrderStatusCache statusCache, MeterRegistry metrics) {
+                      OrderStatusCache statusCache, MeterRegistry metrics, MerchantLimits limits) {
         this.domains = domains;
         this.client = client;
         this.crypto = crypto;
         this.snapshots = snapshots;
         this.statusCache = statusCache;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     /** The access token arrives present (the resource's constraint), the domain as typed. */
     public CartcomConnection connect(long storeId, String domainInput, String accessToken) {
         String token = accessToken.trim();
+        if (token.length() > limits.maxAccessTokenLength()) {
+            throw new ApiException(422, CartcomFailures.TOKEN_REJECTED, "An access token has at most "
+                    + limits.maxAccessTokenLength() + " characters: paste only the token");
+        }
         String domain = domains.validate(domainInput);
         List<OrderStatus> statuses;
         try {

@@ -4,6 +4,7 @@ import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
+import com.orderdesk.cartcom.settings.config.MerchantLimits;
 import com.orderdesk.cartcom.settings.entity.Folder;
 import com.orderdesk.cartcom.settings.entity.ManualImport;
 import com.orderdesk.cartcom.settings.entity.Store;
@@ -27,11 +28,14 @@ public class StoreService {
     private final SnapshotPublisher snapshots;
     private final OrderStatusCache statusCache;
     private final EntityManager entityManager;
+    private final MerchantLimits limits;
 
-    StoreService(SnapshotPublisher snapshots, OrderStatusCache statusCache, EntityManager entityManager) {
+    StoreService(SnapshotPublisher snapshots, OrderStatusCache statusCache, EntityManager entityManager,
+                 MerchantLimits limits) {
         this.snapshots = snapshots;
         this.statusCache = statusCache;
         this.entityManager = entityManager;
+        this.limits = limits;
     }
 
     /** The new store and its API key, which exists only in this answer (the database keeps its hash). */
@@ -78,6 +82,10 @@ public class StoreService {
         Store store = lock(storeId);
         if (Folder.nameTaken(storeId, trimmed)) {
             throw new ApiException(409, "folder_exists", "The store already has a folder named " + trimmed);
+        }
+        if (Folder.count("storeId", storeId) >= limits.maxFoldersPerStore()) {
+            throw new ApiException(422, "too_many_folders",
+                    "A store has at most " + limits.maxFoldersPerStore() + " folders; delete one first");
         }
         Folder folder = newFolder(storeId, trimmed);
         snapshots.publish(store);
