@@ -139,9 +139,9 @@ public final class CartcomStoreApi {
     }
 
     /**
-     * Cart.com's absolute next_page URL, re-rooted on this store's API base: only its path (which must lie under the
-     * API) and query are kept, so the token never goes to a host an answer named, and a scheme or host spelled
-     * differently by Cart.com (behind a proxy) does not break paging.
+     * Cart.com's next_page URL, only on this store's own API: the same scheme, host and port as the base (or none, a
+     * relative link) and a path under the API. Anything else is a malformed answer, so the token never goes to a host
+     * or scheme an answer named; the URL is rebuilt from the base, so what is asked is exactly what was checked.
      */
     private String onThisStore(String nextPage) {
         URI next;
@@ -150,12 +150,28 @@ public final class CartcomStoreApi {
         } catch (IllegalArgumentException e) {
             throw malformed("next_page is not a URL", e);
         }
+        if ((next.getScheme() != null || next.getRawAuthority() != null) && !sameOrigin(next)) {
+            throw malformed("next_page leaves the store's API (" + next.getScheme() + "://" + next.getHost() + ")", null);
+        }
         String basePath = base.getRawPath().endsWith("/") ? base.getRawPath() : base.getRawPath() + "/";
         if (next.getRawPath() == null || !next.getRawPath().startsWith(basePath) || next.getRawPath().contains("..")) {
             throw malformed("next_page outside the store's API", null);
         }
         return base.getScheme() + "://" + base.getRawAuthority() + next.getRawPath()
                 + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+    }
+
+    private boolean sameOrigin(URI next) {
+        return base.getScheme().equalsIgnoreCase(String.valueOf(next.getScheme()))
+                && base.getHost() != null && base.getHost().equalsIgnoreCase(next.getHost())
+                && port(base) == port(next) && next.getRawUserInfo() == null;
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : -1;
     }
 
     private ListPage readPage(String url, String listKey) {

@@ -83,21 +83,33 @@ class CartcomStoreApiTest {
         assertTrue(requests.get(0).contains("cache=no-cache"));
     }
 
-    /** A next_page on another host is followed on the store's own: the token goes nowhere else. */
+    /**
+     * A next_page on another host, on http, on another port or outside the API is a malformed answer: it is not asked
+     * of anyone, so the token goes nowhere else. A relative one is asked of the store's own API.
+     */
     @Test
     void nextPageIsFollowedOnlyOnTheStoresOwnApi() {
+        String own = "127.0.0.1:" + server.getAddress().getPort();
+        for (String elsewhere : List.of("https://attacker.example/acme.test/api/v1/order_statuses?count=1&page=2",
+                "https://" + own + "/acme.test/api/v1/order_statuses?count=1&page=2",
+                "http://127.0.0.1:1/acme.test/api/v1/order_statuses?count=1&page=2",
+                "http://user@" + own + "/acme.test/api/v1/order_statuses?count=1&page=2",
+                "http://" + own + "/elsewhere/order_statuses?page=2")) {
+            requests.clear();
+            handler = exchange -> Answer.ok("{\"total_count\":2,\"next_page\":\"" + elsewhere
+                    + "\",\"order_statuses\":[{\"id\":1,\"name\":\"Pending\"}]}");
+            CartcomException e = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).orderStatuses());
+            assertEquals(CartcomException.Kind.MALFORMED_RESPONSE, e.kind(), elsewhere);
+            assertEquals(1, requests.size(), "nothing asked after " + elsewhere);
+        }
+
+        requests.clear();
         handler = exchange -> exchange.getRequestURI().getQuery().contains("page=2")
                 ? Answer.ok("{\"total_count\":2,\"order_statuses\":[{\"id\":2,\"name\":\"Shipped\"}]}")
-                : Answer.ok("{\"total_count\":2,\"next_page\":\"https://attacker.example/acme.test/api/v1/order_statuses"
-                        + "?count=1&page=2\",\"order_statuses\":[{\"id\":1,\"name\":\"Pending\"}]}");
+                : Answer.ok("{\"total_count\":2,\"next_page\":\"/acme.test/api/v1/order_statuses?count=1&page=2\","
+                        + "\"order_statuses\":[{\"id\":1,\"name\":\"Pending\"}]}");
         assertEquals(2, api(Duration.ofSeconds(2)).orderStatuses().size());
-        assertEquals(2, requests.size(), "the second page asked of the store's own host");
-
-        handler = exchange -> Answer.ok("{\"total_count\":2,\"next_page\":\"https://acme.test/elsewhere/order_statuses"
-                + "?page=2\",\"order_statuses\":[{\"id\":1,\"name\":\"Pending\"}]}");
-        CartcomException outside = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).orderStatuses());
-        assertEquals(CartcomException.Kind.MALFORMED_RESPONSE, outside.kind());
-        assertEquals(3, requests.size(), "a path outside the API is not asked for");
+        assertEquals(2, requests.size(), "a relative next_page is asked of the store's own API");
     }
 
     @Test
