@@ -63,6 +63,7 @@ class ShipmentSyncCrashIT {
                         Map.entry("quarkus.datasource.password", stack.password()),
                         Map.entry("cartcom.base-url-template", CartcomSandbox.baseUrlTemplate()),
                         Map.entry("cartcom.allow-insecure-base-url", "true"),
+                        Map.entry("quarkus.profile", "local"),
                         Map.entry("cartcom.token-keys", TOKEN_KEYS),
                         Map.entry("cartcom.token-key-id", TOKEN_KEY_ID),
                         // longer than the sandbox's hang: the process is mid-call when it is killed

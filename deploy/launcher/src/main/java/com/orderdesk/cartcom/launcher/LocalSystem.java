@@ -146,6 +146,8 @@ public final class LocalSystem implements AutoCloseable {
         config.put("quarkus.datasource.password", stack.password());
         config.put("cartcom.base-url-template", "http://127.0.0.1:" + sandboxPort + "/{domain}/api/v1");
         config.put("cartcom.allow-insecure-base-url", "true");
+        // The prod profile refuses the insecure base URL at start-up: the local run is the local profile.
+        config.put("quarkus.profile", "local");
         config.put("cartcom.token-keys", tokenKeys(options.dataDir()));
         config.put("cartcom.token-key-id", TOKEN_KEY_ID);
         config.put("orderdesk.admin-token", options.adminToken());

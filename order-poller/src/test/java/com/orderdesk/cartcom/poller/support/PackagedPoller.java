@@ -31,6 +31,7 @@ public final class PackagedPoller {
                 .systemProperty("quarkus.datasource.password", stack.password())
                 .systemProperty("cartcom.base-url-template", baseUrlTemplate)
                 .systemProperty("cartcom.allow-insecure-base-url", "true")
+                .systemProperty("quarkus.profile", "local")
                 .systemProperty("cartcom.token-keys", TOKEN_KEYS)
                 .systemProperty("cartcom.token-key-id", TOKEN_KEY_ID)
                 .systemProperty("orderdesk.admin-token", ADMIN_TOKEN)

@@ -1,11 +1,15 @@
 package com.orderdesk.cartcom.kit.cartcom;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 
 /**
  * Where a store's API lives: {@code cartcom.base-url-template} with {@code {domain}} replaced. Only
  * {@code https} templates are allowed unless {@code cartcom.allow-insecure-base-url} is set, which only the
- * sandbox and tests do.
+ * sandbox and tests do, and which admits a plain-http API only on this machine (a loopback host): a deployment
+ * that sets it by mistake cannot send tokens in clear text across a network (and the prod profile refuses it at
+ * start-up, {@code InsecureBaseUrlGuard}).
  */
 public final class CartcomEndpoints {
     public static final String DEFAULT_TEMPLATE = "https://{domain}/api/v1";
@@ -24,6 +28,11 @@ public final class CartcomEndpoints {
         }
         this.template = template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
         this.publicAddressesOnly = !allowInsecure;
+        URI example = URI.create(this.template.replace(PLACEHOLDER, "store.example"));
+        if (!template.startsWith("https://") && !template.startsWith("http://" + PLACEHOLDER) && !isLoopback(example.getHost())) {
+            throw new IllegalArgumentException("cartcom.allow-insecure-base-url admits plain http only on a loopback "
+                    + "host (the local sandbox), not " + example.getHost());
+        }
     }
 
     /** Every call checks that the store's host resolves to public addresses only; off for the sandbox and tests. */
@@ -33,7 +42,27 @@ public final class CartcomEndpoints {
 
     /** The API root of the store, without a trailing slash. */
     public URI baseUri(String domain) {
-        return URI.create(template.replace(PLACEHOLDER, domain));
+        URI base = URI.create(template.replace(PLACEHOLDER, domain));
+        if (!"https".equals(base.getScheme()) && !isLoopback(base.getHost())) {
+            throw new IllegalArgumentException("plain http only to a loopback host, not " + base.getHost());
+        }
+        return base;
+    }
+
+    /** localhost or a loopback address literal; no other name is looked up. */
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean literal = host.matches("[0-9.]+") || host.startsWith("[") || host.contains(":");
+        try {
+            return literal && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     public URI resolve(String domain, String pathAndQuery) {

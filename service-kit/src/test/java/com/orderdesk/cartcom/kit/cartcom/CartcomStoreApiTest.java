@@ -213,6 +213,11 @@ class CartcomStoreApiTest {
     void insecureTemplateNeedsExplicitPermission() {
         assertThrows(IllegalArgumentException.class, () -> new CartcomEndpoints("http://{domain}/api/v1", false));
         assertThrows(IllegalArgumentException.class, () -> new CartcomEndpoints("https://example.com/api/v1", false));
+        // The insecure setting admits plain http only on this machine: the sandbox, never a host across a network.
+        assertThrows(IllegalArgumentException.class, () -> new CartcomEndpoints("http://sandbox.example/{domain}/api/v1", true));
+        assertThrows(IllegalArgumentException.class, () -> new CartcomEndpoints("http://{domain}/api/v1", true).baseUri("acme.com"));
+        assertEquals("http://127.0.0.1:8089/acme.com/api/v1",
+                new CartcomEndpoints("http://127.0.0.1:8089/{domain}/api/v1", true).baseUri("acme.com").toString());
         assertEquals("https://acme.com/api/v1/orders",
                 new CartcomEndpoints(CartcomEndpoints.DEFAULT_TEMPLATE, false).resolve("acme.com", "orders").toString());
     }
