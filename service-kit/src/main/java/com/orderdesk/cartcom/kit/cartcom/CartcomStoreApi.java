@@ -40,6 +40,8 @@ public final class CartcomStoreApi {
     private static final ObjectMapper MAPPER = Json.mapper();
     private static final int DEFAULT_PAGE = 100;
     private static final int MAX_ERROR_DETAIL = 300;
+    /** A list key as the official API description spells it where live stores answer another (field notes). */
+    private static final Map<String, String> ALSO_NAMED = Map.of("addresses", "order_addresses");
 
     private final URI base;
     private final String token;
@@ -90,6 +92,7 @@ public final class CartcomStoreApi {
 
     /** Several order addresses in one call ({@code select_many}). */
     public List<ObjectNode> orderAddresses(Collection<Long> ids) {
+        // Live stores name the list "addresses"; acapi.yaml names it "order_addresses": either is read.
         return selectMany("order_addresses", "addresses", ids);
     }
 
@@ -184,6 +187,9 @@ public final class CartcomStoreApi {
                 return ListPage.EMPTY;
             }
             throw e;
+        }
+        if (body.isObject() && !body.path(listKey).isArray() && body.path(ALSO_NAMED.getOrDefault(listKey, "")).isArray()) {
+            listKey = ALSO_NAMED.get(listKey);
         }
         if (!body.isObject() || !body.path(listKey).isArray()) {
             throw malformed("list without '" + listKey + "'", null);

@@ -209,6 +209,15 @@ class CartcomStoreApiTest {
         assertTrue(requests.get(0).startsWith("GET /acme.test/api/v1/order_addresses/select_many?ids=1,2"), requests.get(0));
     }
 
+    /** Live stores answer select_many of addresses under "addresses", acapi.yaml under "order_addresses": both read. */
+    @Test
+    void addressesAreReadUnderEitherListKey() {
+        handler = exchange -> Answer.ok("{\"total_count\":1,\"order_addresses\":[{\"id\":1}]}");
+        assertEquals(1, api(Duration.ofSeconds(2)).orderAddresses(List.of(1L)).size());
+        handler = exchange -> Answer.ok("{\"total_count\":1,\"addresses\":[{\"id\":1}]}");
+        assertEquals(1, api(Duration.ofSeconds(2)).orderAddresses(List.of(1L)).size());
+    }
+
     @Test
     void insecureTemplateNeedsExplicitPermission() {
         assertThrows(IllegalArgumentException.class, () -> new CartcomEndpoints("http://{domain}/api/v1", false));
