@@ -34,12 +34,25 @@ public class CartcomException extends RuntimeException {
     private final Kind kind;
     private final int httpStatus;
     private final Duration retryAfter;
+    private final String redirectHost;
 
     public CartcomException(Kind kind, int httpStatus, String message, Duration retryAfter, Throwable cause) {
+        this(kind, httpStatus, message, retryAfter, cause, null);
+    }
+
+    /** A redirect (3xx, never followed) names the host its Location points to, so a merchant can be told. */
+    public CartcomException(Kind kind, int httpStatus, String message, Duration retryAfter, Throwable cause,
+                            String redirectHost) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
+        this.redirectHost = redirectHost;
+    }
+
+    /** The host a redirect answer pointed to (a store's bare domain sent to www., say); empty otherwise. */
+    public Optional<String> redirectHost() {
+        return Optional.ofNullable(redirectHost);
     }
 
     public static Kind kindOf(int status) {

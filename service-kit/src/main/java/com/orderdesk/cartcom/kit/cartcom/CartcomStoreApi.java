@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -276,7 +277,7 @@ public final class CartcomStoreApi {
                     .flatMap(value -> RetryAfter.parse(value, clock)).map(limits::capped).orElse(null);
             throw new CartcomException(CartcomException.kindOf(status), status,
                     request.method() + " " + request.uri().getPath() + " answered " + status + errorDetail(response.body()),
-                    retryAfter, null);
+                    retryAfter, null, status >= 300 && status < 400 ? redirectHost(response) : null);
         }
         try {
             return MAPPER.readTree(response.body());
@@ -323,6 +324,16 @@ public final class CartcomStoreApi {
                 throw runtime;
             }
             throw new IOException(e.getCause());
+        }
+    }
+
+    /** The host name a redirect's Location names, if it is one (never followed: only reported). */
+    private static String redirectHost(HttpResponse<String> response) {
+        try {
+            String host = response.headers().firstValue("Location").map(URI::create).map(URI::getHost).orElse(null);
+            return host != null && host.length() <= 253 && host.matches("[A-Za-z0-9.-]+") ? host.toLowerCase(Locale.ROOT) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

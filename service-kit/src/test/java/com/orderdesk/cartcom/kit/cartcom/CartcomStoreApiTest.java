@@ -218,6 +218,16 @@ class CartcomStoreApiTest {
         assertEquals(1, api(Duration.ofSeconds(2)).orderAddresses(List.of(1L)).size());
     }
 
+    /** A store whose API sends the bare domain on to www.: never followed, and the exception names where. */
+    @Test
+    void aRedirectIsNotFollowedAndNamesItsHost() {
+        handler = exchange -> new Answer(301, "", Map.of("Location", "https://www.acme.test/api/v1/order_statuses"));
+        CartcomException e = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).orderStatuses());
+        assertEquals(CartcomException.Kind.BAD_REQUEST, e.kind());
+        assertEquals("www.acme.test", e.redirectHost().orElseThrow());
+        assertEquals(1, requests.size(), "not followed");
+    }
+
     @Test
     void insecureTemplateNeedsExplicitPermission() {
         assertThrows(IllegalArgumentException.class, () -> new CartcomEndpoints("http://{domain}/api/v1", false));

@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.settings.service;
 
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.rest.ApiException;
+import java.util.Map;
 
 /**
  * Turns a Cart.com failure into what a merchant can act on. Codes of CONTRACTS.md: {@code token_rejected},
@@ -38,8 +39,16 @@ public final class CartcomFailures {
         };
     }
 
+    /** The store's API answered with a redirect to another host: connect that one (a bare domain sent to www.). */
+    public static final String DOMAIN_REDIRECTS = "domain_redirects";
+
     /** For a failed connection check: 422, and nothing was changed. */
     public static ApiException forConnect(CartcomException e, String domain) {
+        if (e.redirectHost().isPresent() && !e.redirectHost().get().equals(domain)) {
+            String suggested = e.redirectHost().get();
+            return new ApiException(422, DOMAIN_REDIRECTS, domain + " sends its API on to " + suggested
+                    + ": connect " + suggested + " instead", Map.of("domain", "use " + suggested));
+        }
         return new ApiException(422, code(e), message(e, domain));
     }
 
