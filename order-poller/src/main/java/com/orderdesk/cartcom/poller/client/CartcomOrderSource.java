@@ -51,7 +51,11 @@ public class CartcomOrderSource {
     }
 
     /** One list call; each order keyed by (field, id) for the walk. */
-    List<ListedOrder> list(CartcomStoreApi api, Map<String, String> query, String field, ZoneId storeZone) {
+    /** A page of listed orders, and whether the store says more follow (its next_page). */
+    record Listed(List<ListedOrder> orders, boolean more) {
+    }
+
+    Listed list(CartcomStoreApi api, Map<String, String> query, String field, ZoneId storeZone) {
         ListPage page = call(() -> api.listOrders(query));
         List<ListedOrder> orders = new ArrayList<>(page.items().size());
         for (ObjectNode order : page.items()) {
@@ -62,7 +66,7 @@ public class CartcomOrderSource {
             orders.add(new ListedOrder(id, new ListKey(at, id), updatedRaw,
                     CartcomDates.parse(updatedRaw, storeZone).orElse(null), order));
         }
-        return orders;
+        return new Listed(orders, page.nextPage() != null);
     }
 
     /** Adds the addresses and customers of {@code orders}: one {@code select_many} call each, none for no orders. */

@@ -69,11 +69,14 @@ public final class OrderWalk {
         query.put("count", Integer.toString(count));
         query.put("expand", OrderQueries.EXPAND);
 
-        List<ListedOrder> rows = source.list(api, query, field, zone);
+        CartcomOrderSource.Listed listed = source.list(api, query, field, zone);
+        List<ListedOrder> rows = listed.orders();
         ListKey before = last;
         List<ListedOrder> fresh = rows.stream().filter(o -> before == null || o.key().compareTo(before) > 0).toList();
         fresh.forEach(o -> last = ListKey.max(last, o.key()));
-        if (rows.size() < count) {
+        // A short page ends the query unless the store says more follow: a store that caps count below what was
+        // asked answers short pages all the way, and the walk must not take the first for the last.
+        if (rows.isEmpty() || (rows.size() < count && !listed.more())) {
             // The end of this query: after the ties of one value, go on after it; otherwise the walk is over.
             if (mode == Mode.TIES) {
                 mode = Mode.AFTER_LAST;
