@@ -106,10 +106,34 @@ public final class CartOrderMapper {
         out.put("address2", orEmpty(nonBlank(address, "address_line_2")));
         out.put("city", orEmpty(nonBlank(address, "city")));
         out.put("state", orEmpty(firstNonBlank(nonBlank(address, "state_code"), nonBlank(address, "state"))));
-        out.put("postal_code", orEmpty(nonBlank(address, "postal_code")));
+        out.put("postal_code", orEmpty(postalCode(address)));
         out.put("country", orEmpty(firstNonBlank(nonBlank(address, "country_code"), nonBlank(address, "country"))));
         out.put("phone", orEmpty(firstNonBlank(nonBlank(address, "phone"), nonBlank(person, "phone_number"))));
         return out;
+    }
+
+    /**
+     * Kept as text. Cart.com sends some postal codes as JSON numbers, which lose a US ZIP's leading zeros (Boston's
+     * 02116 arrives as 2116): for a US address (or one without a country) a number of fewer than 5 digits is padded
+     * back to 5, one of 6 to 8 digits to a ZIP+4 of 9. Text is kept as sent; other countries' numbers as written.
+     */
+    static String postalCode(JsonNode address) {
+        String code = nonBlank(address, "postal_code");
+        JsonNode raw = address == null ? null : address.get("postal_code");
+        if (code == null || raw == null || !raw.isIntegralNumber() || !code.matches("[0-9]{1,8}")) {
+            return code;
+        }
+        String country = firstNonBlank(nonBlank(address, "country_code"), nonBlank(address, "country"));
+        boolean us = country == null || country.equalsIgnoreCase("US") || country.equalsIgnoreCase("USA")
+                || country.equalsIgnoreCase("United States");
+        if (!us || code.length() == 5) {
+            return code;
+        }
+        if (code.length() < 5) {
+            return "0".repeat(5 - code.length()) + code;
+        }
+        String nine = "0".repeat(9 - code.length()) + code;
+        return nine.substring(0, 5) + "-" + nine.substring(5);
     }
 
     static List<MappedOrder.Item> items(JsonNode order) {

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.importer.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,6 +90,23 @@ class CartOrderMapperTest {
         assertEquals(Map.of("first_name", "Chris", "last_name", "Allen", "company", "AmeriCommerce",
                 "address1", "1234 AmeriCommerce Blvd", "address2", "Suite 1", "city", "Beaumont", "state", "TX",
                 "postal_code", "77702", "country", "US", "phone", "555-555-5555"), mapSample().shipping());
+    }
+
+    /** A US ZIP sent as a JSON number has lost its leading zeros: they are put back; text and other countries kept. */
+    @Test
+    void aUsZipSentAsANumberGetsItsLeadingZerosBack() throws Exception {
+        assertEquals("02116", CartOrderMapper.postalCode(json("{\"postal_code\": 2116, \"country_code\": \"US\"}")));
+        assertEquals("00501", CartOrderMapper.postalCode(json("{\"postal_code\": 501}")));
+        assertEquals("02116-1234", CartOrderMapper.postalCode(json("{\"postal_code\": 21161234, \"country\": \"United States\"}")));
+        assertEquals("77702", CartOrderMapper.postalCode(json("{\"postal_code\": 77702, \"country_code\": \"US\"}")));
+        assertEquals("2116", CartOrderMapper.postalCode(json("{\"postal_code\": \"2116\", \"country_code\": \"US\"}")),
+                "text is kept as sent");
+        assertEquals("1067", CartOrderMapper.postalCode(json("{\"postal_code\": 1067, \"country_code\": \"DE\"}")));
+        assertEquals("K1A 0B1", CartOrderMapper.postalCode(json("{\"postal_code\": \"K1A 0B1\", \"country_code\": \"CA\"}")));
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.mapper().readTree(text);
     }
 
     @Test
