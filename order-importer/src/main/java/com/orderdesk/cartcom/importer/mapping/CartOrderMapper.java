@@ -256,7 +256,6 @@ public final class CartOrderMapper {
         addNote(notes, "Special instructions", nonBlank(order, "special_instructions"));
         addNote(notes, "Instructions", nonBlank(order, "instructions"));
         addNote(notes, "Public comments", nonBlank(order, "public_comments"));
-        addNote(notes, "Admin comments", nonBlank(order, "admin_comments"));
         addNote(notes, "Gift message", nonBlank(order, "gift_message"));
         return notes;
     }
@@ -291,6 +290,8 @@ public final class CartOrderMapper {
         putIfPresent(out, "cartcom_order_status_id", id(order, "order_status_id"));
         putIfPresent(out, "cartcom_customer_id", id(order, "customer_id"));
         putIfPresent(out, "cartcom_coupon_code", nonBlank(order, "coupon_code"));
+        // The merchant's own remarks: kept with the order's data, never shown as a note the customer could see.
+        putIfPresent(out, "cartcom_admin_comments", nonBlank(order, "admin_comments"));
         if (flag(order, "is_gift")) {
             out.put("cartcom_is_gift", true);
         }

@@ -41,7 +41,7 @@ class CartOrderMapperTest {
         assertEquals(CartcomFixtures.PREPARED_FOLDER, order.folderId());
         assertEquals(Map.of("cartcom_order_id", 100000L, "cartcom_store_domain", "shop-7.example.com",
                 "cartcom_order_status_id", 5L, "cartcom_customer_id", 1L, "cartcom_coupon_code", "SAVE10",
-                "cartcom_is_gift", true), order.orderMetadata());
+                "cartcom_admin_comments", "Called customer to confirm size", "cartcom_is_gift", true), order.orderMetadata());
     }
 
     @Test
@@ -150,10 +150,16 @@ class CartOrderMapperTest {
     }
 
     @Test
-    void notesCollectInstructionsCommentsAndGiftMessage() {
+    void notesCollectInstructionsPublicCommentsAndGiftMessage() {
         List<String> notes = mapSample().orderNotes().stream().map(n -> n.get("content")).toList();
         assertEquals(List.of("Instructions: Ring twice", "Public comments: Please leave at the back door",
-                "Admin comments: Called customer to confirm size", "Gift message: Happy birthday, Sam!"), notes);
+                "Gift message: Happy birthday, Sam!"), notes);
+    }
+
+    /** admin_comments are the merchant's private remarks: in the order's metadata, not a visible note. */
+    @Test
+    void adminCommentsStayPrivate() {
+        assertEquals("Called customer to confirm size", mapSample().orderMetadata().get("cartcom_admin_comments"));
     }
 
     @Test
