@@ -6,8 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The Cart.com sandbox's control API (deploy/cartcom-sandbox/README.md): stores, seeded orders, call log. */
+/**
+ * The Cart.com sandbox's control API (deploy/cartcom-sandbox/README.md): stores, seeded orders, call log, faults and
+ * hostile modes.
+ */
 public final class SandboxControl {
+    /** Ten years in seconds: the Retry-After of {@link #hostileRetryAfterTenYears}. */
+    public static final long TEN_YEARS_SECONDS = 10L * 365 * 24 * 3600;
+
     private final JsonHttp http;
 
     public SandboxControl(String sandboxUrl) {
@@ -73,5 +79,70 @@ public final class SandboxControl {
 
     public void clearFaults(String domain) {
         http.delete("/_sandbox/stores/" + domain + "/faults").expect(204, "clear sandbox faults");
+    }
+
+    /**
+     * Replaces the store's hostile modes (README "Hostile modes"): {@code next_page_url}, {@code next_page_scheme},
+     * {@code endless_next_page}, {@code huge_body_mb}, {@code huge_body_content_length}, {@code rows_per_page},
+     * {@code retry_after_seconds}, {@code retry_after_format}, {@code dribble_ms}, {@code dribble_headers},
+     * {@code redirect_status} with {@code redirect_location}. Only this store misbehaves; a missing field is off.
+     */
+    public JsonNode setHostile(String domain, Map<String, Object> modes) {
+        return http.put("/_sandbox/stores/" + domain + "/hostile", modes).expect(200, "set sandbox hostile modes");
+    }
+
+    /** The store's hostile modes as the sandbox holds them (all null when healthy). */
+    public JsonNode hostile(String domain) {
+        return http.get("/_sandbox/stores/" + domain + "/hostile").expect(200, "sandbox hostile modes");
+    }
+
+    /** Switches every hostile mode of the store off. */
+    public void clearHostile(String domain) {
+        http.delete("/_sandbox/stores/" + domain + "/hostile").expect(204, "clear sandbox hostile modes");
+    }
+
+    /** Every paged list names this absolute URL as next_page (another host, 169.254.169.254, ...; {page} allowed). */
+    public JsonNode hostileNextPageUrl(String domain, String url) {
+        return setHostile(domain, Map.of("next_page_url", url));
+    }
+
+    /** Every paged list names its own next page on the same host but over this scheme ("http": a downgrade). */
+    public JsonNode hostileNextPageScheme(String domain, String scheme) {
+        return setHostile(domain, Map.of("next_page_scheme", scheme));
+    }
+
+    /** Every page names page + 1 as next_page, forever; pages past the data are empty 200s. */
+    public JsonNode hostileEndlessNextPage(String domain) {
+        return setHostile(domain, Map.of("endless_next_page", true));
+    }
+
+    /** List answers become about {@code megabytes} MB of valid JSON, streamed; with Content-Length if asked. */
+    public JsonNode hostileHugeBody(String domain, int megabytes, boolean announceContentLength) {
+        return setHostile(domain, Map.of("huge_body_mb", megabytes, "huge_body_content_length", announceContentLength));
+    }
+
+    /** List answers become 50 MB of valid JSON, streamed chunked. */
+    public JsonNode hostileHugeBody(String domain) {
+        return hostileHugeBody(domain, 50, false);
+    }
+
+    /** Paged lists and select_many answer this many rows whatever was asked. */
+    public JsonNode hostileRowsPerPage(String domain, int rows) {
+        return setHostile(domain, Map.of("rows_per_page", rows));
+    }
+
+    /** Every call answers 429 with a Retry-After of ten years, in {@code "seconds"} or {@code "http-date"} form. */
+    public JsonNode hostileRetryAfterTenYears(String domain, String retryAfterFormat) {
+        return setHostile(domain, Map.of("retry_after_seconds", TEN_YEARS_SECONDS, "retry_after_format", retryAfterFormat));
+    }
+
+    /** Every answer is sent one byte every {@code intervalMs}; with {@code headersToo} the status line and headers as well. */
+    public JsonNode hostileDribble(String domain, long intervalMs, boolean headersToo) {
+        return setHostile(domain, Map.of("dribble_ms", intervalMs, "dribble_headers", headersToo));
+    }
+
+    /** Every call answers this redirect (301, 302, 303, 307, 308) to {@code location}, e.g. http://127.0.0.1:1/. */
+    public JsonNode hostileRedirect(String domain, int status, String location) {
+        return setHostile(domain, Map.of("redirect_status", status, "redirect_location", location));
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderdesk.cartcom.sandbox.fault.FaultKind;
 import com.orderdesk.cartcom.sandbox.fault.FaultSettings;
+import com.orderdesk.cartcom.sandbox.fault.HostileSettings;
+import com.orderdesk.cartcom.sandbox.ratelimit.RetryAfterFormat;
+import io.vertx.core.http.HttpVersion;
 import com.orderdesk.cartcom.sandbox.fault.MalformedBodies;
 import com.orderdesk.cartcom.sandbox.ratelimit.RateDecision;
 import com.orderdesk.cartcom.sandbox.store.CallRecord;
@@ -26,8 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * What every Cart.com call goes through, in the live API's order: find the store, count the call against
- * the store's window (429 when full), check the token (401), inject faults, run the route, then add
- * X-AC-Call-Limit and record the call in the store's log.
+ * the store's window (429 when full), check the token (401), answer a hostile store's redirect or 429, inject
+ * faults, run the route, bend a hostile store's answer (huge body, dribble), then add X-AC-Call-Limit and record
+ * the call in the store's log.
  */
 @ApplicationScoped
 public class CartcomCallPipeline {
@@ -65,6 +69,15 @@ public class CartcomCallPipeline {
             outcome = serve(store, http, body, route, now, decision);
         }
         String callLimit = outcome.callLimit() != null ? outcome.callLimit() : decision.callLimitHeader();
+        if (outcome.rawBody() != null) {
+            // Hostile: the status line and headers dribble too, below the HTTP layer; the connection then closes.
+            store.callLog().record(new CallRecord(now, http.method().name(), storePath(http.path()),
+                    decodedQuery(http.query()), outcome.rawStatus(), outcome.fault(), http.getHeader("Cache-Control"),
+                    CallRecord.loggedBody(http.method().name(), body)));
+            HostileBodies.dribbleRaw(http, outcome.rawStatus(), callLimit, outcome.rawBody(),
+                    store.hostile().get().dribbleMs());
+            return null; // the connection is closed: what the HTTP layer makes of this reaches no one
+        }
         Response response = outcome.builder().header(CALL_LIMIT_HEADER, callLimit).build();
         store.callLog().record(new CallRecord(now, http.method().name(), storePath(http.path()),
                 decodedQuery(http.query()), response.getStatus(), outcome.fault(), http.getHeader("Cache-Control"),
@@ -79,6 +92,19 @@ public class CartcomCallPipeline {
 
     private Outcome serve(SandboxStore store, HttpServerRequest http, String body,
                           Function<CartcomCall, CartcomReply> route, Instant now, RateDecision decision) {
+        HostileSettings hostile = store.hostile().get();
+        if (hostile.redirectStatus() != null) {
+            return new Outcome(Response.status(hostile.redirectStatus()).header("Location", hostile.redirectLocation())
+                    .type(JSON).entity(CartcomErrorBody.of(hostile.redirectStatus(), "Moved")), "hostile_redirect", null);
+        }
+        if (hostile.retryAfterSeconds() != null) {
+            RateDecision full = store.rateLimiter().exhaustedView(now);
+            RetryAfterFormat format = hostile.retryAfterFormat() == null
+                    ? store.settings().retryAfterFormat() : RetryAfterFormat.parse(hostile.retryAfterFormat());
+            String retryAfter = format.format(now, now.plusSeconds(hostile.retryAfterSeconds()));
+            return new Outcome(json(429, CartcomErrorBody.of(429, "Rate limit exceeded")).header("Retry-After", retryAfter),
+                    "hostile_retry_after", full.callLimitHeader());
+        }
         FaultKind fault = store.faults().draw();
         FaultSettings faults = store.faults().settings();
         pause(faults.latencyMs());
@@ -118,6 +144,22 @@ public class CartcomCallPipeline {
             }
             return new Outcome(Response.status(reply.status()).type(MediaType.TEXT_HTML).entity(MalformedBodies.HTML_PAGE),
                     "malformed", null);
+        }
+        if (hostile.hugeBodyMb() != null && reply.status() == 200 && HostileBodies.listKey(reply.body()) != null) {
+            HostileBodies.Huge huge = HostileBodies.huge(reply.body(), hostile.hugeBodyMb(), mapper);
+            Response.ResponseBuilder builder = Response.status(200).type(JSON).entity(huge.output());
+            if (Boolean.TRUE.equals(hostile.hugeBodyContentLength())) {
+                builder.header("Content-Length", Long.toString(huge.length()));
+            }
+            return new Outcome(builder, "hostile_huge_body", null);
+        }
+        if (hostile.dribbleMs() != null) {
+            byte[] bytes = write(reply.body()).getBytes(StandardCharsets.UTF_8);
+            if (Boolean.TRUE.equals(hostile.dribbleHeaders()) && http.version() != HttpVersion.HTTP_2) {
+                return new Outcome(null, "hostile_dribble_headers", null, reply.status(), bytes);
+            }
+            return new Outcome(Response.status(reply.status()).type(JSON)
+                    .entity(HostileBodies.dribble(bytes, hostile.dribbleMs())), "hostile_dribble", null);
         }
         return new Outcome(json(reply.status(), reply.body()), null, null);
     }
@@ -169,6 +211,9 @@ public class CartcomCallPipeline {
     }
 
     /** callLimit overrides the window's own X-AC-Call-Limit value (simulated 429s). */
-    private record Outcome(Response.ResponseBuilder builder, String fault, String callLimit) {
+    private record Outcome(Response.ResponseBuilder builder, String fault, String callLimit, int rawStatus, byte[] rawBody) {
+        Outcome(Response.ResponseBuilder builder, String fault, String callLimit) {
+            this(builder, fault, callLimit, 0, null);
+        }
     }
 }

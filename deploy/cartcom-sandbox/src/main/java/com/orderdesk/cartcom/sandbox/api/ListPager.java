@@ -18,21 +18,31 @@ public final class ListPager {
 
     public static Map<String, Object> page(List<Map<String, Object>> matched, ListRequest request, String listKey,
                                            String absoluteRequestUrl, Function<Map<String, Object>, Map<String, Object>> render) {
+        return page(matched, request, listKey, absoluteRequestUrl, render, false);
+    }
+
+    /**
+     * endless (a hostile store): every page names page + 1 as next_page, and pages past the end are 200 and empty
+     * instead of 404.
+     */
+    public static Map<String, Object> page(List<Map<String, Object>> matched, ListRequest request, String listKey,
+                                           String absoluteRequestUrl, Function<Map<String, Object>, Map<String, Object>> render,
+                                           boolean endless) {
         int total = matched.size();
         int count = request.count();
         int pages = (total + count - 1) / count;
         int page = request.page();
-        if (page < 1 || (page > pages && !(page == 1 && total == 0))) {
+        if (page < 1 || (page > pages && !(page == 1 && total == 0) && !endless)) {
             throw CartcomException.notFound("Page " + page + " is out of bounds (" + pages + " pages)");
         }
         int from = (page - 1) * count;
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : matched.subList(from, Math.min(total, from + count))) {
+        for (Map<String, Object> row : matched.subList(Math.min(total, from), Math.min(total, from + count))) {
             rows.add(render.apply(row));
         }
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("total_count", total);
-        if (page < pages) {
+        if (page < pages || endless) {
             envelope.put("next_page", PageLinks.withPage(absoluteRequestUrl, page + 1));
         }
         if (page > 1) {

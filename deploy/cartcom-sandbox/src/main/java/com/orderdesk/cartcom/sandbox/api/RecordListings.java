@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.sandbox.api;
 
 import com.orderdesk.cartcom.sandbox.api.query.ListRequest;
 import com.orderdesk.cartcom.sandbox.api.query.RecordFilter;
+import com.orderdesk.cartcom.sandbox.fault.HostileSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,22 @@ public final class RecordListings {
                                     Function<Map<String, Object>, Map<String, Object>> expand) {
         ListRequest request = call.list();
         List<Map<String, Object>> matched = RecordFilter.filterAndSort(rows, request, call.zone());
-        return CartcomReply.ok(ListPager.page(matched, request, listKey, call.absoluteUrl(),
-                row -> ResourceJson.render(expand.apply(row), call.zone(), request.fields())));
+        HostileSettings hostile = call.store().hostile().get();
+        Function<Map<String, Object>, Map<String, Object>> render =
+                row -> ResourceJson.render(expand.apply(row), call.zone(), request.fields());
+        Map<String, Object> envelope = ListPager.page(matched, request, listKey, call.absoluteUrl(), render, hostile.endless());
+        if (hostile.rowsPerPage() != null) {
+            envelope.put(listKey, HostileRows.rows(matched, hostile.rowsPerPage(), render));
+        }
+        if (hostile.nextPageScheme() != null) {
+            String next = (String) envelope.getOrDefault("next_page",
+                    PageLinks.withPage(call.absoluteUrl(), request.page() + 1));
+            envelope.put("next_page", hostile.nextPageScheme() + next.substring(next.indexOf(':')));
+        }
+        if (hostile.nextPageUrl() != null) {
+            envelope.put("next_page", hostile.nextPageUrl().replace("{page}", Integer.toString(request.page() + 1)));
+        }
+        return CartcomReply.ok(envelope);
     }
 
     public static CartcomReply list(CartcomCall call, List<Map<String, Object>> rows, String listKey) {
@@ -40,7 +55,13 @@ public final class RecordListings {
         }
         List<Map<String, Object>> sorted = RecordFilter.filterAndSort(found, request, call.zone());
         List<Map<String, Object>> rendered = new ArrayList<>();
-        sorted.forEach(row -> rendered.add(ResourceJson.render(row, call.zone(), request.fields())));
+        Function<Map<String, Object>, Map<String, Object>> render = row -> ResourceJson.render(row, call.zone(), request.fields());
+        Integer rowsPerPage = call.store().hostile().get().rowsPerPage();
+        if (rowsPerPage != null) {
+            rendered.addAll(HostileRows.rows(sorted.isEmpty() ? new ArrayList<>(table.values()) : sorted, rowsPerPage, render));
+        } else {
+            sorted.forEach(row -> rendered.add(render.apply(row)));
+        }
         return CartcomReply.ok(ListPager.whole(rendered, listKey));
     }
 

@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.sandbox.store;
 
 import com.orderdesk.cartcom.sandbox.fault.FaultInjector;
+import com.orderdesk.cartcom.sandbox.fault.HostileSettings;
 import com.orderdesk.cartcom.sandbox.ratelimit.FixedWindowRateLimiter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ public final class SandboxStore {
     private final CallLog callLog;
     private final StoreData data;
     private final AtomicReference<ListHook> listHook = new AtomicReference<>();
+    private final AtomicReference<HostileSettings> hostile = new AtomicReference<>(HostileSettings.NONE);
 
     public SandboxStore(String domain, StoreSettings settings, long defaultTimeoutMs, int callLogLimit, long firstOrderId) {
         this.domain = domain;
@@ -77,5 +79,10 @@ public final class SandboxStore {
     /** The status change armed for the middle of a client's paging, if any (see {@link ListHook}). */
     public AtomicReference<ListHook> listHook() {
         return listHook;
+    }
+
+    /** The hostile modes this store's API is in; {@link HostileSettings#NONE} when healthy. */
+    public AtomicReference<HostileSettings> hostile() {
+        return hostile;
     }
 }
