@@ -41,7 +41,7 @@ public final class CartcomClient {
 
     public CartcomStoreApi store(String domain, String accessToken) {
         return new CartcomStoreApi(endpoints.baseUri(domain), accessToken, http, requestTimeout, clock, limits,
-                endpoints.publicAddressesOnly());
+                endpoints.publicAddressesOnly() ? domain : null);
     }
 
     public CartcomEndpoints endpoints() {
