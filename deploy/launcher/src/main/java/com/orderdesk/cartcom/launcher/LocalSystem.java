@@ -84,6 +84,9 @@ public final class LocalSystem implements AutoCloseable {
         try {
             int sandboxPort = options.freePorts() ? FreePorts.find() : 8089;
             sandbox = ServiceProcess.quarkusApp("cartcom-sandbox", options.repoRoot().resolve("deploy/cartcom-sandbox"))
+                    // The sandbox keeps every store's orders and call log in memory: the system benchmark's side-by-side
+                    // backlogs (six stores of 2,000 orders) outgrow a service's 160 MB heap.
+                    .jvmArgs("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
                     .systemProperty("quarkus.http.port", Integer.toString(sandboxPort))
                     .logFile(options.dataDir().resolve("logs/cartcom-sandbox.log"))
                     .startTimeout(START_TIMEOUT)
