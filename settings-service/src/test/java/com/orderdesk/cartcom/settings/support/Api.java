@@ -4,10 +4,19 @@ import static io.restassured.RestAssured.given;
 
 import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** What a merchant's or operator's client does, in a few calls. */
@@ -76,6 +85,27 @@ public final class Api {
                         "order_prefix", "CC-"))
                 .put(store.cartcom("/settings")).then().statusCode(200);
         return store;
+    }
+
+    /**
+     * POSTs a JSON body of about {@code bytes} bytes that announces no length (chunked transfer, as a streaming client
+     * sends it) and answers the status.
+     */
+    public static int postChunked(TestStore store, String path, int bytes) {
+        byte[] body = ("{\"name\":\"" + "x".repeat(bytes) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Content-Type", "application/json")
+                .header(ApiKeys.STORE_ID_HEADER, String.valueOf(store.id()))
+                .header(ApiKeys.API_KEY_HEADER, store.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Api() {
