@@ -9,6 +9,7 @@ import com.orderdesk.cartcom.devstack.SandboxControl;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.poller.support.AttackerDns;
 import com.orderdesk.cartcom.poller.support.PollerTestBase;
 import com.orderdesk.cartcom.poller.support.SandboxStores;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15: one store's Cart.com answers as a hostile or broken server would, each way at once on its own store, on
- * an instance with two polling workers (the isolation test's profile, so no restart): each hostile store gets a
+ * an instance with two polling workers (the isolation test's profile, so no restart, with the per-call check of each
+ * store's domain on and {@link AttackerDns} answering): each hostile store gets a
  * classified failure in its activity (or, for Retry-After, a bounded wait), the poller stays up, and the healthy
  * stores' new orders are published within their interval all along. The measured delays are printed for
  * docs/bad-input.md.
@@ -57,6 +59,11 @@ class HostileServerTest extends PollerTestBase {
             domains.put(attack, store.domain());
             hostile.put(attack, connect(store, List.of(1L)));
         });
+        // Rebinding: a connected store's domain now resolves to the cloud metadata address; no call may leave.
+        SandboxStores.Store rebound = SandboxStores.createWithAnOrder();
+        AttackerDns.point(rebound.domain(), "169.254.169.254");
+        domains.put("a domain that resolves to a private address", rebound.domain());
+        hostile.put("a domain that resolves to a private address", connect(rebound, List.of(1L)));
         SandboxStores.Store patient = SandboxStores.createWithAnOrder();
         sandbox.hostileRetryAfterTenYears(patient.domain(), "seconds");
         long patientId = connect(patient, List.of(1L));
@@ -79,6 +86,9 @@ class HostileServerTest extends PollerTestBase {
                     || outcomes.get("a page of 10,000 rows").contains("larger than"), outcomes.toString());
             assertTrue(outcomes.get("a redirect to an internal address").contains("307"), outcomes.toString());
             assertTrue(outcomes.get("headers dribbled byte by byte").contains("within"), outcomes.toString());
+            assertTrue(outcomes.get("a domain that resolves to a private address").contains("not public"),
+                    outcomes.toString());
+            assertEquals(List.of(), SandboxStores.calls(rebound.domain()), "not one call reached the rebound store");
             for (String link : List.of("next_page to another host", "next_page over http on another port")) {
                 assertTrue(outcomes.get(link).startsWith("its order imported")
                         || outcomes.get(link).contains("leaves the store's API"), outcomes.toString());
@@ -91,6 +101,7 @@ class HostileServerTest extends PollerTestBase {
             assertEquals(1, SandboxStores.calls(patient.domain()).size(), SandboxStores.calls(patient.domain()).toString());
             assertTrue(failures(patientId).isEmpty());
         } finally {
+            AttackerDns.forget(rebound.domain());
             domains.values().forEach(sandbox::clearHostile);
             sandbox.clearHostile(patient.domain());
         }

@@ -52,7 +52,9 @@ class StoreIsolationTest extends PollerTestBase {
                     "poller.slow-poll-after", "PT0.5S",
                     "poller.tick", "PT0.5S",
                     "poller.call-retries", "2",
-                    "cartcom.request-timeout", REQUEST_TIMEOUT.toString());
+                    "cartcom.request-timeout", REQUEST_TIMEOUT.toString(),
+                    // Every call checks the store's domain as in production, answered by AttackerDns.
+                    "cartcom.check-store-addresses", "true");
         }
     }
 

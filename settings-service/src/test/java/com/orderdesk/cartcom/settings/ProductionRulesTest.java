@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.devstack.FreePorts;
-import com.orderdesk.cartcom.settings.service.HostResolver;
+import com.orderdesk.cartcom.kit.cartcom.HostResolver;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
 import com.orderdesk.cartcom.settings.support.FakeDns;

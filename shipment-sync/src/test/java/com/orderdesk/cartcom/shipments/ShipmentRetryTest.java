@@ -10,11 +10,19 @@ import com.orderdesk.cartcom.shipments.SandboxFixtures.Order;
 import com.orderdesk.cartcom.shipments.SandboxFixtures.Store;
 import com.orderdesk.cartcom.shipments.SandboxFixtures.StoreSetup;
 import com.orderdesk.cartcom.shipments.repository.ShipmentState;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ShipmentRetryTest extends SandboxTestBase {
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void serverErrorsAreRetriedWithBackoff() {
@@ -66,6 +76,95 @@ class ShipmentRetryTest extends SandboxTestBase {
         // The timed-out call is logged when its late answer goes out, so look it up by its fault, not its place.
         assertEquals(1, calls(store, "POST", "/order_shipments").stream()
                 .filter(call -> call.path("fault").asText().equals("timeout")).count(), "one POST timed out");
+    }
+
+    /**
+     * Issue 15: each store's Cart.com answers as a hostile or broken server would, all at once, on the worker that
+     * serves every store: each hostile store's shipment stays pending with the classified failure as its last error
+     * (a redirect, never followed, fails at once and is reported), one shipment at most reaches Cart.com once the server
+     * heals, and a healthy store's shipments keep being sent within the worker's interval all along.
+     */
+    @Test
+    void aHostileServerHoldsUpOnlyItsOwnShipments() {
+        Store healthy = fixtures.store(StoreSetup.syncing());
+        Map<String, Consumer<String>> attacks = new LinkedHashMap<>();
+        attacks.put("a 50 MB answer", sandbox::hostileHugeBody);
+        attacks.put("a redirect to an internal address", d -> sandbox.hostileRedirect(d, 307, "http://169.254.169.254/latest"));
+        attacks.put("headers dribbled byte by byte", d -> sandbox.hostileDribble(d, 500, true));
+        attacks.put("Retry-After of ten years", d -> sandbox.hostileRetryAfterTenYears(d, "seconds"));
+        Map<String, Store> stores = new LinkedHashMap<>();
+        Map<String, Order> orders = new LinkedHashMap<>();
+        Map<String, ShipmentCreated> sent = new LinkedHashMap<>();
+        attacks.forEach((attack, arm) -> {
+            Store store = fixtures.store(StoreSetup.syncing());
+            Order order = fixtures.importedOrder(store);
+            arm.accept(store.domain());
+            stores.put(attack, store);
+            orders.put(attack, order);
+            sent.put(attack, fixtures.ship(store, order, List.of()));
+        });
+        try {
+            sentWithinTheInterval(healthy);
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            sent.forEach((attack, shipment) -> {
+                await().atMost(WAIT).until(() -> !calls(stores.get(attack), "POST", "/order_shipments").isEmpty()
+                        && (lastError(shipment) != null || attack.startsWith("Retry-After")));
+                outcomes.put(attack, shipments.stateOf(shipment.shipmentId()).orElseThrow() + ", " + lastError(shipment));
+                System.out.printf("[hostile] %s: %s%n", attack, outcomes.get(attack));
+                assertEquals(attack.contains("redirect") ? ShipmentState.failed : ShipmentState.pending,
+                        shipments.stateOf(shipment.shipmentId()).orElseThrow(), attack);
+            });
+            sentWithinTheInterval(healthy);
+            assertTrue(outcomes.get("a 50 MB answer").contains("larger than 8388608 bytes"), outcomes.toString());
+            assertTrue(outcomes.get("a redirect to an internal address").contains("307"), outcomes.toString());
+            assertTrue(outcomes.get("headers dribbled byte by byte").contains("within"), outcomes.toString());
+            // Ten years of Retry-After waits an hour at the most (cartcom.max-retry-after), after one call.
+            Instant next = nextAttemptAt(sent.get("Retry-After of ten years"));
+            assertTrue(next.isAfter(Instant.now().plus(Duration.ofMinutes(50)))
+                    && next.isBefore(Instant.now().plus(Duration.ofMinutes(61))), "next attempt at " + next);
+            assertEquals(1, calls(stores.get("Retry-After of ten years"), "POST", "/order_shipments").size());
+            assertEquals(1, calls(stores.get("a redirect to an internal address"), "POST", "/order_shipments").size(),
+                    "a redirect is not retried");
+        } finally {
+            stores.values().forEach(store -> sandbox.clearHostile(store.domain()));
+        }
+        // Healed: the shipments whose answers were huge or dribbled (the POST had reached Cart.com) end sent, with
+        // exactly one shipment on the order.
+        for (String attack : List.of("a 50 MB answer", "headers dribbled byte by byte")) {
+            awaitState(sent.get(attack), ShipmentState.sent);
+            assertEquals(1, fixtures.cartShipments(stores.get(attack), orders.get(attack)).size(), attack);
+        }
+    }
+
+    /** A shipment of the healthy store is sent within the worker's interval (1 s in tests) plus a little. */
+    private void sentWithinTheInterval(Store store) {
+        Order order = fixtures.importedOrder(store);
+        Instant before = Instant.now();
+        ShipmentCreated shipment = fixtures.ship(store, order, List.of());
+        awaitState(shipment, ShipmentState.sent);
+        Duration took = Duration.between(before, Instant.now());
+        System.out.printf("[hostile] healthy store %s: shipment sent after %d ms%n", store.domain(), took.toMillis());
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) <= 0, "the healthy store's shipment took " + took);
+    }
+
+    private String lastError(ShipmentCreated shipment) {
+        return column(shipment, "last_error", String.class);
+    }
+
+    private Instant nextAttemptAt(ShipmentCreated shipment) {
+        return column(shipment, "next_attempt_at", java.sql.Timestamp.class).toInstant();
+    }
+
+    private <T> T column(ShipmentCreated shipment, String column, Class<T> type) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM shipment_sync WHERE shipment_id = ?")) {
+            s.setLong(1, shipment.shipmentId());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getObject(1, type) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void rateLimitedThenSent(String retryAfterFormat) {

@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.sandbox;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -146,6 +147,15 @@ class HostileModesTest {
         long length = Long.parseLong(announced.headers().firstValue("Content-Length").orElseThrow());
         assertTrue(length > 5L * 1024 * 1024 - 4096, "announced " + length);
         assertEquals(length, drain(announced.body()));
+
+        // A single record (here an order) grows a padding field and stays valid JSON.
+        long orderId = hostile.api().get("/orders").then().extract().jsonPath().getLong("orders[0].id");
+        hostile.control().body(Map.of("huge_body_mb", 2, "huge_body_content_length", true)).put("/hostile")
+                .then().statusCode(200);
+        String padded = hostile.api().get("/orders/" + orderId).then().statusCode(200).extract().asString();
+        assertTrue(padded.length() > 2 * 1024 * 1024 - 4096, "a padded record of " + padded.length());
+        hostile.api().get("/orders/" + orderId).then().body("id", equalTo((int) orderId))
+                .body("padding.length()", greaterThan(2_000_000));
 
         hostile.control().delete("/hostile").then().statusCode(204);
         hostile.api().get("/orders").then().statusCode(200).body("orders.size()", equalTo(1));

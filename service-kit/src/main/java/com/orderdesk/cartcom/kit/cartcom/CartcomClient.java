@@ -16,6 +16,7 @@ public final class CartcomClient {
     private final Duration requestTimeout;
     private final Clock clock;
     private final CartcomLimits limits;
+    private final HostResolver dns;
 
     public CartcomClient(CartcomEndpoints endpoints, Duration connectTimeout, Duration requestTimeout) {
         this(endpoints, connectTimeout, requestTimeout, CartcomLimits.DEFAULTS);
@@ -23,15 +24,27 @@ public final class CartcomClient {
 
     public CartcomClient(CartcomEndpoints endpoints, Duration connectTimeout, Duration requestTimeout,
                          CartcomLimits limits) {
+        this(endpoints, connectTimeout, requestTimeout, limits, new HostResolver());
+    }
+
+    /** {@code dns} answers the per-call check of a store's domain ({@link CartcomEndpoints#publicAddressesOnly()}). */
+    public CartcomClient(CartcomEndpoints endpoints, Duration connectTimeout, Duration requestTimeout,
+                         CartcomLimits limits, HostResolver dns) {
         this(endpoints, HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .build(), requestTimeout, Clock.systemUTC(), limits);
+                .build(), requestTimeout, Clock.systemUTC(), limits, dns);
     }
 
     public CartcomClient(CartcomEndpoints endpoints, HttpClient http, Duration requestTimeout, Clock clock,
                          CartcomLimits limits) {
+        this(endpoints, http, requestTimeout, clock, limits, new HostResolver());
+    }
+
+    public CartcomClient(CartcomEndpoints endpoints, HttpClient http, Duration requestTimeout, Clock clock,
+                         CartcomLimits limits, HostResolver dns) {
+        this.dns = dns;
         this.endpoints = endpoints;
         this.http = http;
         this.requestTimeout = requestTimeout;
@@ -41,7 +54,7 @@ public final class CartcomClient {
 
     public CartcomStoreApi store(String domain, String accessToken) {
         return new CartcomStoreApi(endpoints.baseUri(domain), accessToken, http, requestTimeout, clock, limits,
-                endpoints.publicAddressesOnly() ? domain : null);
+                endpoints.publicAddressesOnly() ? domain : null, dns);
     }
 
     public CartcomEndpoints endpoints() {

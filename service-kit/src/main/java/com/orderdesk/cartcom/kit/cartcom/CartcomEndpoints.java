@@ -19,6 +19,11 @@ public final class CartcomEndpoints {
     private final boolean publicAddressesOnly;
 
     public CartcomEndpoints(String template, boolean allowInsecure) {
+        this(template, allowInsecure, !allowInsecure);
+    }
+
+    /** {@code checkStoreAddresses}: see {@link #publicAddressesOnly()}; only the insecure sandbox set-up may skip it. */
+    public CartcomEndpoints(String template, boolean allowInsecure, boolean checkStoreAddresses) {
         if (template == null || !template.contains(PLACEHOLDER)) {
             throw new IllegalArgumentException("cartcom.base-url-template must contain " + PLACEHOLDER);
         }
@@ -27,7 +32,11 @@ public final class CartcomEndpoints {
                     "cartcom.base-url-template must use https unless cartcom.allow-insecure-base-url is true");
         }
         this.template = template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
-        this.publicAddressesOnly = !allowInsecure;
+        if (!allowInsecure && !checkStoreAddresses) {
+            throw new IllegalArgumentException(
+                    "cartcom.check-store-addresses can be false only with cartcom.allow-insecure-base-url");
+        }
+        this.publicAddressesOnly = checkStoreAddresses;
         URI example = URI.create(this.template.replace(PLACEHOLDER, "store.example"));
         if (!template.startsWith("https://") && !template.startsWith("http://" + PLACEHOLDER) && !isLoopback(example.getHost())) {
             throw new IllegalArgumentException("cartcom.allow-insecure-base-url admits plain http only on a loopback "
@@ -35,7 +44,10 @@ public final class CartcomEndpoints {
         }
     }
 
-    /** Every call checks that the store's host resolves to public addresses only; off for the sandbox and tests. */
+    /**
+     * Every call checks that the store's domain resolves to public addresses only; off for the sandbox and tests
+     * unless a test turns it on ({@code cartcom.check-store-addresses}) with DNS answers of its own.
+     */
     public boolean publicAddressesOnly() {
         return publicAddressesOnly;
     }

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderdesk.cartcom.model.json.Json;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -52,10 +50,11 @@ public final class CartcomStoreApi {
     private final CartcomLimits limits;
     /** The store's domain, checked before every call when public addresses only are allowed; null otherwise. */
     private final String checkedDomain;
+    private final HostResolver dns;
     private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
 
     CartcomStoreApi(URI base, String token, HttpClient http, Duration timeout, Clock clock, CartcomLimits limits,
-                    String checkedDomain) {
+                    String checkedDomain, HostResolver dns) {
         this.base = base;
         this.token = token;
         this.http = http;
@@ -63,6 +62,7 @@ public final class CartcomStoreApi {
         this.clock = clock;
         this.limits = limits;
         this.checkedDomain = checkedDomain;
+        this.dns = dns;
     }
 
     /** The store's statuses; also the live check of a domain and token. */
@@ -253,7 +253,12 @@ public final class CartcomStoreApi {
         HttpResponse<String> response;
         try {
             if (checkedDomain != null) {
-                requirePublic(checkedDomain);
+                // Checked at connect time too, but a name can be pointed elsewhere later. With the production template
+                // the domain is the host called, and the connection that follows reads the JVM's address cache
+                // (networkaddress.cache.ttl, 30 s by default), so it goes to an address this check saw. (A template
+                // that routes through an operator's gateway puts the domain in the path: the gateway is trusted, the
+                // domain checked all the same.)
+                dns.requirePublic(checkedDomain);
             }
             response = exchange(request);
         } catch (LimitedBody.TooLarge e) {
@@ -284,22 +289,6 @@ public final class CartcomStoreApi {
             return MAPPER.readTree(response.body());
         } catch (IOException e) {
             throw malformed("body is not JSON", e);
-        }
-    }
-
-    /**
-     * The store's domain, resolved now, must still point only at public addresses (it was checked at connect time,
-     * but a name can be pointed elsewhere later). With the production template the domain is the host called, and the
-     * connection that follows reads the JVM's address cache ({@code networkaddress.cache.ttl}, 30 s by default), so
-     * it goes to an address this check saw. (A template that routes through a gateway of the operator's puts the
-     * domain in the path: the gateway is trusted, the domain checked all the same.)
-     */
-    private static void requirePublic(String host) throws UnknownHostException {
-        for (InetAddress address : InetAddress.getAllByName(host)) {
-            if (!PublicAddresses.isPublic(address)) {
-                throw new CartcomException(CartcomException.Kind.UNREACHABLE, 0,
-                        "refused: " + host + " resolves to an address that is not public", null, null);
-            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.orderdesk.cartcom.kit.cartcom.CartcomLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How every service reaches Cart.com and opens the stores' sealed access tokens ({@code cartcom.*}, the keys of
@@ -23,6 +24,17 @@ public interface CartcomConfig {
      */
     @WithDefault("false")
     boolean allowInsecureBaseUrl();
+
+    /**
+     * Whether a store's domain must resolve only to public addresses, at connect time and before every call. On
+     * unless {@link #allowInsecureBaseUrl()} (the sandbox's domains do not resolve); a test that answers DNS itself
+     * turns it on beside the sandbox. It cannot be switched off without the insecure base URL.
+     */
+    Optional<Boolean> checkStoreAddresses();
+
+    default boolean storeAddressesChecked() {
+        return checkStoreAddresses().orElse(!allowInsecureBaseUrl());
+    }
 
     /** AES-256 keys by id: {@code id1:base64,id2:base64}. No default: a deployment without keys does not start. */
     String tokenKeys();

@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.kit.config;
 
 import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
 import com.orderdesk.cartcom.kit.cartcom.CartcomEndpoints;
+import com.orderdesk.cartcom.kit.cartcom.HostResolver;
 import com.orderdesk.cartcom.kit.gauge.StoreGauges;
 import com.orderdesk.cartcom.kit.outbox.Outbox;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
@@ -21,9 +22,9 @@ public class KitProducers {
 
     @Produces
     @Singleton
-    CartcomClient cartcomClient(CartcomConfig config) {
-        return new CartcomClient(new CartcomEndpoints(config.baseUrlTemplate(), config.allowInsecureBaseUrl()),
-                config.connectTimeout(), config.requestTimeout(), config.limits());
+    CartcomClient cartcomClient(CartcomConfig config, HostResolver dns) {
+        return new CartcomClient(new CartcomEndpoints(config.baseUrlTemplate(), config.allowInsecureBaseUrl(),
+                config.storeAddressesChecked()), config.connectTimeout(), config.requestTimeout(), config.limits(), dns);
     }
 
     /** Writes through the JTA-enlisted datasource, so an event commits or rolls back with its change. */

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.settings.service;
 
+import com.orderdesk.cartcom.kit.cartcom.HostResolver;
 import com.orderdesk.cartcom.kit.cartcom.PublicAddresses;
 import com.orderdesk.cartcom.kit.config.CartcomConfig;
 import com.orderdesk.cartcom.kit.rest.ApiException;
@@ -20,12 +21,12 @@ public class DomainValidator {
     private static final Pattern ALL_NUMERIC = Pattern.compile("[0-9.]+");
 
     private final HostResolver resolver;
-    /** Off only where the insecure base URL is allowed (the sandbox, tests). */
+    /** Off only where the insecure base URL is allowed (the sandbox, tests), as for every call (kit client). */
     private final boolean publicAddressesOnly;
 
     DomainValidator(CartcomConfig config, HostResolver resolver) {
         this.resolver = resolver;
-        this.publicAddressesOnly = !config.allowInsecureBaseUrl();
+        this.publicAddressesOnly = config.storeAddressesChecked();
     }
 
     /** The normalized (lower-case, no trailing dot) domain, or an {@code invalid_domain} ApiException. */

@@ -1,11 +1,12 @@
 package com.orderdesk.cartcom.settings.service;
 
-import com.orderdesk.cartcom.kit.cartcom.PublicAddresses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.kit.cartcom.HostResolver;
+import com.orderdesk.cartcom.kit.cartcom.PublicAddresses;
 import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.settings.support.StaticCartcomConfig;
 import java.net.InetAddress;

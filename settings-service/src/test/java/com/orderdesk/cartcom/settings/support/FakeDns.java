@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.settings.support;
 
-import com.orderdesk.cartcom.settings.service.HostResolver;
+import com.orderdesk.cartcom.kit.cartcom.HostResolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

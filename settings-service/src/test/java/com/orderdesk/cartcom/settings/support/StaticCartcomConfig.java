@@ -3,6 +3,7 @@ package com.orderdesk.cartcom.settings.support;
 import com.orderdesk.cartcom.kit.cartcom.CartcomLimits;
 import com.orderdesk.cartcom.kit.config.CartcomConfig;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A CartcomConfig with fixed values, for unit tests of the classes that read it. */
 public record StaticCartcomConfig(String baseUrlTemplate, boolean allowInsecureBaseUrl) implements CartcomConfig {
@@ -10,6 +11,11 @@ public record StaticCartcomConfig(String baseUrlTemplate, boolean allowInsecureB
     /** What production runs with: the https template and no insecure base URL. */
     public static StaticCartcomConfig production() {
         return new StaticCartcomConfig("https://{domain}/api/v1", false);
+    }
+
+    @Override
+    public Optional<Boolean> checkStoreAddresses() {
+        return Optional.empty();
     }
 
     @Override

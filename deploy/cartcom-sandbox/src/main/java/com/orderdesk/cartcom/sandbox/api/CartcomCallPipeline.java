@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -145,7 +146,7 @@ public class CartcomCallPipeline {
             return new Outcome(Response.status(reply.status()).type(MediaType.TEXT_HTML).entity(MalformedBodies.HTML_PAGE),
                     "malformed", null);
         }
-        if (hostile.hugeBodyMb() != null && reply.status() == 200 && HostileBodies.listKey(reply.body()) != null) {
+        if (hostile.hugeBodyMb() != null && reply.status() == 200 && reply.body() instanceof Map<?, ?>) {
             HostileBodies.Huge huge = HostileBodies.huge(reply.body(), hostile.hugeBodyMb(), mapper);
             Response.ResponseBuilder builder = Response.status(200).type(JSON).entity(huge.output());
             if (Boolean.TRUE.equals(hostile.hugeBodyContentLength())) {

@@ -44,6 +44,9 @@ final class HostileBodies {
      */
     static Huge huge(Object body, int mb, ObjectMapper mapper) {
         String key = listKey(body);
+        if (key == null) {
+            return padded((Map<?, ?>) body, mb, mapper);
+        }
         List<?> rows = (List<?>) ((Map<?, ?>) body).get(key);
         Object row = rows.isEmpty() ? standIn() : rows.get(0);
         byte[] rowBytes;
@@ -75,6 +78,37 @@ final class HostileBodies {
                 left -= now;
             }
             out.write(suffix);
+            out.flush();
+        };
+        return new Huge(length, output);
+    }
+
+    /**
+     * A single record (an order, a shipment, a status answer) with a {@code "padding"} string field that brings it to
+     * about mb megabytes: what a server that appends junk to its answers sends.
+     */
+    private static Huge padded(Map<?, ?> record, int mb, ObjectMapper mapper) {
+        byte[] whole;
+        try {
+            whole = mapper.writeValueAsBytes(record);
+        } catch (JsonProcessingException e) {
+            whole = "{}".getBytes(StandardCharsets.US_ASCII);
+        }
+        // The record without its closing brace, then ,"padding":"xxx..."} (or "padding" alone for an empty record).
+        byte[] prefix = Arrays.copyOf(whole, whole.length - 1);
+        byte[] open = ((whole.length > 2 ? "," : "") + "\"padding\":\"").getBytes(StandardCharsets.US_ASCII);
+        byte[] close = "\"}".getBytes(StandardCharsets.US_ASCII);
+        long padding = Math.max(1, (long) mb * 1024 * 1024 - prefix.length - open.length - close.length);
+        long length = prefix.length + open.length + padding + close.length;
+        StreamingOutput output = out -> {
+            byte[] chunk = new byte[CHUNK];
+            Arrays.fill(chunk, (byte) 'x');
+            out.write(prefix);
+            out.write(open);
+            for (long left = padding; left > 0; left -= CHUNK) {
+                out.write(chunk, 0, (int) Math.min(CHUNK, left));
+            }
+            out.write(close);
             out.flush();
         };
         return new Huge(length, output);
