@@ -89,9 +89,9 @@ public final class Api {
 
     /**
      * POSTs a JSON body of about {@code bytes} bytes that announces no length (chunked transfer, as a streaming client
-     * sends it) and answers the status.
+     * sends it) and answers the answer.
      */
-    public static int postChunked(TestStore store, String path, int bytes) {
+    public static HttpResponse<String> postChunked(TestStore store, String path, int bytes) {
         byte[] body = ("{\"name\":\"" + "x".repeat(bytes) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .header("Content-Type", "application/json")
@@ -99,7 +99,7 @@ public final class Api {
                 .header(ApiKeys.API_KEY_HEADER, store.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
