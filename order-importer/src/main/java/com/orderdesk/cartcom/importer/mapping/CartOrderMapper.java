@@ -44,6 +44,8 @@ public final class CartOrderMapper {
         }
         ZoneId zone = CartcomDates.zoneOf(store);
         List<MappedOrder.Item> items = items(order);
+        // Coupon lines are counted in Cart.com's subtotal; Order Desk shows them as discount, not as products.
+        BigDecimal discountLines = discountLines(order);
         Instant dateAdded = firstNonNull(CartcomValues.instant(order, "ordered_at", zone),
                 CartcomValues.instant(order, "created_at", zone), event.fetchedAt(), event.occurredAt());
 
@@ -57,11 +59,13 @@ public final class CartOrderMapper {
                 items.stream().mapToInt(MappedOrder.Item::quantity).sum(),
                 items.stream().map(i -> i.weight().multiply(BigDecimal.valueOf(i.quantity())))
                         .reduce(BigDecimal.ZERO, BigDecimal::add),
-                money(order, "subtotal"),
+                money(order, "subtotal").add(discountLines),
                 money(order, "shipping_total"),
-                money(order, "handling_total"),
-                money(order, "tax_total"),
-                money(order, "discount_total"),
+                // Order Desk has no fees or delivery tax of its own: they join handling and tax, so the parts still
+                // add up to the total.
+                money(order, "handling_total").add(money(order, "additional_fees")),
+                money(order, "tax_total").add(money(order, "delivery_tax")),
+                money(order, "discount_total").add(discountLines),
                 money(order, "grand_total"),
                 paymentType(order.get("payments")),
                 paymentStatus(order.get("payments")),
@@ -136,12 +140,20 @@ public final class CartOrderMapper {
         return nine.substring(0, 5) + "-" + nine.substring(5);
     }
 
+    /**
+     * The order's lines as Order Desk items. Discount lines ({@code is_discount_item}) are not products (see
+     * {@link #discountLines}); kit children ({@code parent_order_item_id}) travel inside their parent, in its metadata
+     * {@code cartcom_kit_items}, so the kit ships as one line; non-shipping lines are kept, marked
+     * {@code cartcom_non_shipping}. The SKU is the variant's ({@code item_number_full}) where there is one; weights
+     * are converted to pounds from their {@code weight_unit}.
+     */
     static List<MappedOrder.Item> items(JsonNode order) {
         JsonNode items = order.get("items");
         List<MappedOrder.Item> mapped = new ArrayList<>();
         if (items == null || !items.isArray()) {
             return mapped;
         }
+        Map<Long, List<Map<String, Object>>> kitParts = kitParts(items);
         int position = 0;
         for (JsonNode item : items) {
             position++;
@@ -150,24 +162,79 @@ public final class CartOrderMapper {
                 // shipment-sync maps shipped items back by this id; an item without one could never ship.
                 throw new MalformedEventException("order item #" + position + " has no id");
             }
-            String code = orEmpty(firstNonBlank(nonBlank(item, "item_number"), nonBlank(item, "item_number_full")));
-            BigDecimal weight = decimal(item, "weight");
+            if (flag(item, "is_discount_item") || isKitPart(item, kitParts)) {
+                continue;
+            }
+            String code = itemCode(item);
+            BigDecimal weight = ItemWeights.inPounds(decimal(item, "weight"), nonBlank(item, "weight_unit"));
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("cartcom_item_id", cartItemId);
             Long productId = id(item, "product_id");
             if (productId != null) {
                 metadata.put("cartcom_product_id", productId);
             }
+            if (flag(item, "is_non_shipping_item")) {
+                metadata.put("cartcom_non_shipping", true);
+            }
+            if (kitParts.containsKey(cartItemId)) {
+                metadata.put("cartcom_kit_items", kitParts.get(cartItemId));
+            }
             mapped.add(new MappedOrder.Item(cartItemId,
                     orEmpty(firstNonBlank(nonBlank(item, "item_name"), nonBlank(item, "description"), code)),
                     code,
                     money(item, "price"),
                     quantity(item, "quantity"),
-                    weight == null ? BigDecimal.ZERO : weight,
+                    weight,
                     variations(item.get("variants"), item.get("personalizations")),
                     metadata));
         }
         return mapped;
+    }
+
+    /** The variant's own SKU where Cart.com gives one, else the product's. */
+    static String itemCode(JsonNode item) {
+        return orEmpty(firstNonBlank(nonBlank(item, "item_number_full"), nonBlank(item, "item_number")));
+    }
+
+    /** The sum of the discount lines' totals (zero or negative). */
+    static BigDecimal discountLines(JsonNode order) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode item : arrayOf(order.get("items"))) {
+            if (flag(item, "is_discount_item")) {
+                sum = sum.add(money(item, "price").multiply(BigDecimal.valueOf(quantity(item, "quantity"))));
+            }
+        }
+        // A discount line priced positive still lowers the total: Order Desk's discount_total is a positive amount.
+        return sum.abs().setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Kit children by the id of a parent that is on the order (a child whose parent is missing stays a line). */
+    private static Map<Long, List<Map<String, Object>>> kitParts(JsonNode items) {
+        Set<Long> ids = new LinkedHashSet<>();
+        items.forEach(item -> {
+            Long id = id(item, "id");
+            if (id != null) {
+                ids.add(id);
+            }
+        });
+        Map<Long, List<Map<String, Object>>> parts = new LinkedHashMap<>();
+        for (JsonNode item : items) {
+            Long parent = id(item, "parent_order_item_id");
+            if (parent != null && parent != 0 && ids.contains(parent) && !parent.equals(id(item, "id"))) {
+                Map<String, Object> part = new LinkedHashMap<>();
+                part.put("cartcom_item_id", id(item, "id"));
+                part.put("code", itemCode(item));
+                part.put("name", orEmpty(nonBlank(item, "item_name")));
+                part.put("quantity", quantity(item, "quantity"));
+                parts.computeIfAbsent(parent, p -> new ArrayList<>()).add(part);
+            }
+        }
+        return parts;
+    }
+
+    private static boolean isKitPart(JsonNode item, Map<Long, List<Map<String, Object>>> kitParts) {
+        Long parent = id(item, "parent_order_item_id");
+        return parent != null && kitParts.containsKey(parent);
     }
 
     /**

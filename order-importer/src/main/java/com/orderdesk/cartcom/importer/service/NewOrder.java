@@ -64,12 +64,17 @@ final class NewOrder implements OrderRef {
         return mapped.sourceId();
     }
 
-    /** The items as OrderImported announces them, with their Order Desk ids. */
+    /**
+     * The items as OrderImported announces them, with their Order Desk ids: the lines a shipment can carry, so a
+     * non-shipping line (gift wrap, a warranty) is never listed in a whole-order shipment at Cart.com.
+     */
     private List<OrderImported.Item> importedItems() {
         List<OrderImported.Item> items = new ArrayList<>(mapped.items().size());
         for (int i = 0; i < mapped.items().size(); i++) {
             MappedOrder.Item item = mapped.items().get(i);
-            items.add(new OrderImported.Item(itemIds[i], item.cartItemId(), item.code(), item.quantity()));
+            if (!Boolean.TRUE.equals(item.metadata().get("cartcom_non_shipping"))) {
+                items.add(new OrderImported.Item(itemIds[i], item.cartItemId(), item.code(), item.quantity()));
+            }
         }
         return items;
     }

@@ -159,4 +159,50 @@ class CartOrderMapperSandboxTest {
             assertFalse(mapped.shipping().get("address1").isBlank(), "order " + id);
         }
     }
+
+    /**
+     * Issue 16: a store in the sandbox's real-world mode (every shape on: a coupon line, a gift-wrap line, a kit with
+     * two parts, weights in Oz, Kg and g, a variant SKU, fees and delivery tax, a numeric Boston ZIP). Every order maps
+     * with its parts adding up to its total, and each shape lands where the README's mapping choices say.
+     */
+    @Test
+    void realWorldOrdersMapWithTheirPartsAddingUp() {
+        SandboxControl control = CartcomSandbox.control();
+        SandboxControl.SandboxStore real = control.createStore(Map.of("rate_limit", 1000, "real_world", List.of("all")));
+        StoreIntegrationChanged realSnapshot = CartcomFixtures.store(STORE_ID + 1, 1, "key", real.domain(), real.token(),
+                CRYPTO, 2L, "RW-");
+        for (long id : control.seedOrders(real.domain(), 10, 7)) {
+            CartOrderFetched seeded = SandboxOrders.fetch(STORE_ID + 1, real.domain(), real.token(), id, null);
+            MappedOrder mapped = MAPPER.map(seeded, realSnapshot);
+            String at = "order " + id;
+            assertEquals(mapped.orderTotal(), mapped.productTotal().add(mapped.shippingTotal()).add(mapped.handlingTotal())
+                    .add(mapped.taxTotal()).subtract(mapped.discountTotal()), at + ": product + shipping + handling + tax - discount");
+            assertEquals(new BigDecimal("5.00"), mapped.discountTotal(), at + ": the coupon line is discount");
+            assertEquals(new BigDecimal("2.50"), mapped.handlingTotal(), at + ": additional fees join handling");
+            assertTrue(mapped.items().stream().noneMatch(i -> i.code().equals("COUPON5")), at + ": no coupon product");
+            MappedOrder.Item kit = mapped.items().stream().filter(i -> i.code().startsWith("KIT-GIFTSET")).findFirst().orElseThrow();
+            assertEquals(2, ((List<?>) kit.metadata().get("cartcom_kit_items")).size(), at + ": the kit carries its parts");
+            assertTrue(mapped.items().stream().noneMatch(i -> i.code().startsWith("KIT-MUG")), at + ": parts are not lines");
+            MappedOrder.Item wrap = mapped.items().stream().filter(i -> i.code().startsWith("GIFTWRAP")).findFirst().orElseThrow();
+            assertEquals(true, wrap.metadata().get("cartcom_non_shipping"), at);
+            assertEquals("02116", mapped.shipping().get("postal_code"), at + ": the ZIP keeps its leading zero");
+            // Each line's weight in pounds whatever unit Cart.com wrote it in: the order's products weigh what the
+            // friendly store would say (the sandbox converts pounds into Oz, Kg and g; 0.01 lb of rounding per line).
+            BigDecimal pounds = BigDecimal.ZERO;
+            for (JsonNode line : seeded.order().path("items")) {
+                String unit = line.path("weight_unit").asText();
+                BigDecimal w = line.path("weight").decimalValue();
+                pounds = pounds.add((switch (unit) {
+                    case "Oz" -> w.divide(new BigDecimal("16"));
+                    case "Kg" -> w.divide(new BigDecimal("0.45359237"), 6, java.math.RoundingMode.HALF_UP);
+                    case "g" -> w.divide(new BigDecimal("453.59237"), 6, java.math.RoundingMode.HALF_UP);
+                    default -> w;
+                }).multiply(line.path("quantity").decimalValue()));
+            }
+            assertTrue(pounds.subtract(mapped.weightTotal()).abs().compareTo(new BigDecimal("0.05")) <= 0,
+                    at + ": weight " + mapped.weightTotal() + " lb, expected about " + pounds);
+            mapped.items().stream().filter(i -> !i.code().startsWith("KIT") && !i.code().startsWith("GIFTWRAP"))
+                    .forEach(i -> assertTrue(i.code().endsWith("-BLU-L"), at + ": the variant's SKU, not " + i.code()));
+        }
+    }
 }

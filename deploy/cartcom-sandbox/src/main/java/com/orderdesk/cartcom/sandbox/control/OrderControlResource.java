@@ -50,7 +50,8 @@ public class OrderControlResource {
         OrderSeeder seeder = new OrderSeeder(random);
         Instant now = stores.now();
         long secondsBack = body.daysBack() == null ? 0 : body.daysBack() * 86_400L;
-        List<Long> ids = stores.require(domain).data().write(data -> {
+        SandboxStore store = stores.require(domain);
+        List<Long> ids = store.data().write(data -> {
             requireStatus(data, body.orderStatusId());
             // Older orders get lower ids, as they would have in a real store.
             List<Instant> orderedAt = new ArrayList<>();
@@ -63,7 +64,7 @@ public class OrderControlResource {
                 OrderDraft draft = seeder.draft(new ArrayList<>(data.customers.values()));
                 draft.orderStatusId = body.orderStatusId();
                 draft.orderedAt = orderedAt.get(i);
-                placed.add(OrderFactory.place(data, draft, now).id());
+                placed.add(OrderFactory.place(data, draft, now, store.settings().realWorld()).id());
             }
             return placed;
         });
@@ -80,7 +81,7 @@ public class OrderControlResource {
             requireStatus(data, body.orderStatusId());
             OrderDraft draft = OrderDrafts.from(body, seeder, new ArrayList<>(data.customers.values()),
                     store.settings().zone());
-            StoredOrder order = OrderFactory.place(data, draft, stores.now());
+            StoredOrder order = OrderFactory.place(data, draft, stores.now(), store.settings().realWorld());
             return ControlOrderView.of(data, order, store.settings().zone());
         });
         return Response.status(201).entity(json).build();

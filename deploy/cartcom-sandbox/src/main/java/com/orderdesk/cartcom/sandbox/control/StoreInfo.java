@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.sandbox.control;
 
+import com.orderdesk.cartcom.sandbox.seed.RealWorldShape;
 import com.orderdesk.cartcom.sandbox.fault.FaultSettings;
 import com.orderdesk.cartcom.sandbox.store.SandboxStore;
 import com.orderdesk.cartcom.sandbox.store.StoreSettings;
@@ -8,7 +9,7 @@ import java.util.List;
 /** What the control API tells about a store; token is the first (oldest) valid token, if any. */
 public record StoreInfo(String domain, String token, List<String> tokens, String baseUrl, String plan, int rateLimit,
                         int windowSeconds, String utcOffset, String retryAfterFormat, FaultSettings faults,
-                        int orderCount) {
+                        int orderCount, List<String> realWorld) {
 
     public static StoreInfo of(SandboxStore store, String requestBase) {
         StoreSettings s = store.settings();
@@ -16,7 +17,8 @@ public record StoreInfo(String domain, String token, List<String> tokens, String
         int orders = store.data().read(data -> data.orders.size());
         return new StoreInfo(store.domain(), tokens.isEmpty() ? null : tokens.get(0), tokens,
                 baseUrl(requestBase, store.domain()), s.plan() == null ? "custom" : s.plan().wireName(), s.rateLimit(),
-                s.windowSeconds(), s.utcOffset(), s.retryAfterFormat().wireName(), store.faults().settings(), orders);
+                s.windowSeconds(), s.utcOffset(), s.retryAfterFormat().wireName(), store.faults().settings(), orders,
+                s.realWorld().stream().map(RealWorldShape::wireName).sorted().toList());
     }
 
     /** The store's Cart.com base URL on this sandbox: {request base}/{domain}/api/v1. */

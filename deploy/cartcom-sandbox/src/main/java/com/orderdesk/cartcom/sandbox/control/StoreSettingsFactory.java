@@ -1,5 +1,7 @@
 package com.orderdesk.cartcom.sandbox.control;
 
+import com.orderdesk.cartcom.sandbox.seed.RealWorldShape;
+import java.util.Set;
 import com.orderdesk.cartcom.sandbox.config.SandboxConfig;
 import com.orderdesk.cartcom.sandbox.ratelimit.Plan;
 import com.orderdesk.cartcom.sandbox.ratelimit.RetryAfterFormat;
@@ -19,7 +21,8 @@ public class StoreSettingsFactory {
     public StoreSettings defaults() {
         Plan plan = Plan.parse(config.defaultPlan());
         return new StoreSettings(plan, plan.callsPerWindow(), config.windowSeconds(), config.defaultUtcOffset(),
-                StoreSettings.parseZone(config.defaultUtcOffset()), RetryAfterFormat.parse(config.defaultRetryAfterFormat()));
+                StoreSettings.parseZone(config.defaultUtcOffset()), RetryAfterFormat.parse(config.defaultRetryAfterFormat()),
+                Set.of());
     }
 
     public StoreSettings apply(StoreSettings current, StoreRequest request) {
@@ -47,6 +50,8 @@ public class StoreSettingsFactory {
         String offset = request.utcOffset() != null ? request.utcOffset().trim() : current.utcOffset();
         RetryAfterFormat retryAfter = request.retryAfterFormat() != null
                 ? RetryAfterFormat.parse(request.retryAfterFormat()) : current.retryAfterFormat();
-        return new StoreSettings(plan, limit, window, offset, StoreSettings.parseZone(offset), retryAfter);
+        Set<RealWorldShape> realWorld = request.realWorld() != null
+                ? Set.copyOf(RealWorldShape.parse(request.realWorld())) : current.realWorld();
+        return new StoreSettings(plan, limit, window, offset, StoreSettings.parseZone(offset), retryAfter, realWorld);
     }
 }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Places a drafted order in a store: customer, addresses, items, payments and custom fields get ids,
@@ -23,6 +24,11 @@ public final class OrderFactory {
     }
 
     public static StoredOrder place(StoreData data, OrderDraft d, Instant now) {
+        return place(data, d, now, Set.of());
+    }
+
+    /** The same, bent into the store's real-world shapes ({@link RealWorldLines}). */
+    public static StoredOrder place(StoreData data, OrderDraft d, Instant now, Set<RealWorldShape> realWorld) {
         Instant touched = data.touch(now);
         // Merchants see ordered_at to the second; created_at keeps milliseconds, like the sample.
         Instant orderedAt = (d.orderedAt == null ? touched : d.orderedAt).truncatedTo(ChronoUnit.SECONDS);
@@ -124,6 +130,7 @@ public final class OrderFactory {
         selection.put("shipping_method", d.shippingMethod);
         o.put("shipping_selections", List.of(selection));
         o.put("entered_by_type", "Customer");
+        RealWorldLines.apply(data, order, realWorld, d.taxRate, createdAt);
         data.orders.put(orderId, order);
         return order;
     }
@@ -203,7 +210,7 @@ public final class OrderFactory {
         return id;
     }
 
-    private static Map<String, Object> item(long id, long orderId, OrderDraft.Item i, BigDecimal tax, Instant at) {
+    static Map<String, Object> item(long id, long orderId, OrderDraft.Item i, BigDecimal tax, Instant at) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("order_id", orderId);

@@ -2,14 +2,17 @@ package com.orderdesk.cartcom.sandbox.store;
 
 import com.orderdesk.cartcom.sandbox.ratelimit.Plan;
 import com.orderdesk.cartcom.sandbox.ratelimit.RetryAfterFormat;
+import com.orderdesk.cartcom.sandbox.seed.RealWorldShape;
 import java.time.ZoneId;
+import java.util.Set;
 
 /**
  * A store's knobs. plan is null when the limit was set as an explicit number. utcOffset is kept as given
  * ("-06:00" or a zone id such as "America/Chicago", which then follows daylight saving like a real store).
+ * realWorld: the real-world shapes new orders take (issue 16; empty for a friendly store).
  */
 public record StoreSettings(Plan plan, int rateLimit, int windowSeconds, String utcOffset, ZoneId zone,
-                            RetryAfterFormat retryAfterFormat) {
+                            RetryAfterFormat retryAfterFormat, Set<RealWorldShape> realWorld) {
 
     public static ZoneId parseZone(String utcOffset) {
         try {
