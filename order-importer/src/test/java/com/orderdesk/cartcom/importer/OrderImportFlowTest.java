@@ -494,6 +494,25 @@ class OrderImportFlowTest {
         }
     }
 
+    /**
+     * A bare date is that day at the store (America/Chicago, CDT in May): noon there, not midnight UTC, which the
+     * store would show as the day before. A local date-time is the store's time; an offset is taken as written.
+     */
+    @Test
+    void aShippedDateIsReadInTheStoresTimeZone() {
+        long cartOrderId = ++nextOrder;
+        kafka.send(Topics.ORDERS_RAW, String.valueOf(STORE_B), EventCodec.write(CartcomFixtures.fetched(STORE_B, cartOrderId, null)));
+        long orderId = awaitImported(STORE_B, KEY_B, cartOrderId);
+        for (Map.Entry<String, String> shipped : Map.of("2024-05-01", "2024-05-01T17:00:00Z",
+                "2024-05-01T08:30:00", "2024-05-01T13:30:00Z", "2024-05-01T08:30:00+02:00", "2024-05-01T06:30:00Z").entrySet()) {
+            asStore(STORE_B, KEY_B).contentType(ContentType.JSON)
+                    .body(Map.of("tracking_number", "1Z-" + shipped.getKey(), "carrier_code", "UPS",
+                            "date_shipped", shipped.getKey()))
+                    .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, orderId)
+                    .then().statusCode(201).body("date_shipped", equalTo(shipped.getValue()));
+        }
+    }
+
     @Test
     void aShipmentIsRecordedAndPublished() {
         long cartOrderId = ++nextOrder;
@@ -531,7 +550,7 @@ class OrderImportFlowTest {
         // Bad input: every field says what is wrong.
         asStore(STORE_B, KEY_B).contentType(ContentType.JSON)
                 .body(Map.of("tracking_url", "ftp://x", "date_shipped", "yesterday",
-                        "items", List.of(Map.of("order_item_id", 1, "quantity", 1), Map.of("order_item_id", itemId, "quantity", 99))))
+                        "items", List.of(Map.of("order_item_id", 999_999_999, "quantity", 1), Map.of("order_item_id", itemId, "quantity", 99))))
                 .post("/api/v1/stores/{s}/orders/{o}/shipments", STORE_B, orderId)
                 .then().statusCode(422)
                 .body("error.code", equalTo("invalid_shipment"))

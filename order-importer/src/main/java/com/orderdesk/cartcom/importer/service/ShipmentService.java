@@ -7,6 +7,7 @@ import com.orderdesk.cartcom.importer.entity.PendingStatusUpdate;
 import com.orderdesk.cartcom.importer.rest.ShipmentInput;
 import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
 import com.orderdesk.cartcom.kit.outbox.Outbox;
+import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.kit.rest.ApiException;
@@ -16,7 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +32,15 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ShipmentService {
-    private final Outbox outbox;
+    /** A date without a time names a day at the store: noon there stays on that day in any zone within 12 hours. */
+    private static final LocalTime TIME_OF_A_BARE_DATE = LocalTime.NOON;
 
-    ShipmentService(Outbox outbox) {
+    private final Outbox outbox;
+    private final StoreSnapshots snapshots;
+
+    ShipmentService(Outbox outbox, StoreSnapshots snapshots) {
         this.outbox = outbox;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -54,8 +64,7 @@ public class ShipmentService {
                 return first;
             }
         }
-        Instant shipped = input.dateShipped() == null ? null
-                : CartcomDates.instantOrNull(input.dateShipped(), ZoneOffset.UTC);
+        Instant shipped = dateShipped(storeId, input.dateShipped());
         List<ShipmentCreated.Item> items = input.items() == null ? List.of() : input.items().stream()
                 .map(item -> new ShipmentCreated.Item(item.orderItemId(), item.quantity())).toList();
         OrderShipment shipment = new OrderShipment();
@@ -97,6 +106,23 @@ public class ShipmentService {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * {@code date_shipped} as the merchant means it: a bare date (2024-05-01) is that day at the store, not midnight
+     * UTC, which a US store would show as April 30; a date-time without offset is the store's local time; one with
+     * an offset is taken as written.
+     */
+    Instant dateShipped(long storeId, String value) {
+        if (value == null) {
+            return null;
+        }
+        ZoneId zone = snapshots.find(storeId).map(CartcomDates::zoneOf).orElse(ZoneOffset.UTC);
+        try {
+            return LocalDate.parse(value.trim()).atTime(TIME_OF_A_BARE_DATE).atZone(zone).toInstant();
+        } catch (DateTimeParseException notABareDate) {
+            return CartcomDates.instantOrNull(value, zone);
         }
     }
 }
