@@ -88,10 +88,22 @@ public class ActivityRepository {
     }
 
     public List<Entry> newest(long storeId, int limit) {
-        String sql = "SELECT " + ENTRY_COLUMNS + " FROM activity WHERE store_id = ? ORDER BY at DESC, received_at DESC LIMIT ?";
+        return page(storeId, null, limit, 0);
+    }
+
+    /**
+     * A page of the log, newest first, for the merchant's page: only {@code level} when it is given, {@code limit} rows
+     * after the first {@code offset}.
+     */
+    public List<Entry> page(long storeId, String level, int limit, int offset) {
+        String sql = "SELECT " + ENTRY_COLUMNS + " FROM activity WHERE store_id = ? AND (CAST(? AS text) IS NULL OR level = ?) "
+                + "ORDER BY at DESC, received_at DESC LIMIT ? OFFSET ?";
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, storeId);
-            select.setInt(2, limit);
+            select.setString(2, level);
+            select.setString(3, level);
+            select.setInt(4, limit);
+            select.setInt(5, offset);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -101,6 +113,16 @@ public class ActivityRepository {
             return entries;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read activity of store " + storeId, e);
+        }
+    }
+
+    /** Orders imported for the store from {@code since} on (the merchant's "imported today"). */
+    public long ordersImportedSince(long storeId, Instant since) {
+        try (Connection connection = dataSource.getConnection()) {
+            return firstRow(connection, "SELECT count(*) FROM activity WHERE store_id = ? AND kind = '"
+                    + ActivityKinds.ORDER_IMPORTED + "' AND at >= ?", rs -> rs.getLong(1), storeId, Timestamp.from(since));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the imported orders of store " + storeId, e);
         }
     }
 

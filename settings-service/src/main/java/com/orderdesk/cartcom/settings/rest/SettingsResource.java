@@ -3,6 +3,7 @@ package com.orderdesk.cartcom.settings.rest;
 import com.orderdesk.cartcom.kit.auth.StoreScoped;
 import com.orderdesk.cartcom.kit.rest.InvalidInput;
 import com.orderdesk.cartcom.settings.entity.CartcomSettings;
+import com.orderdesk.cartcom.settings.service.SettingsCheck;
 import com.orderdesk.cartcom.settings.service.SettingsInput;
 import com.orderdesk.cartcom.settings.service.SettingsRules;
 import com.orderdesk.cartcom.settings.service.SettingsService;
@@ -49,7 +50,7 @@ public class SettingsResource {
     }
 
     @PUT
-    @InvalidInput(code = "invalid_settings", message = "Some settings are not valid")
+    @InvalidInput(code = SettingsCheck.CODE, message = SettingsCheck.MESSAGE)
     @SettingsRules.Checked
     @Operation(summary = "Replace the integration settings",
             description = "422 {error: {code: invalid_settings, fields: {name: message}}} when a rule is broken; "

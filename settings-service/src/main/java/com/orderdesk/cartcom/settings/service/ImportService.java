@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Manual imports: recorded here and requested from the poller (ManualImportRequested through the outbox). */
@@ -56,6 +57,11 @@ public class ImportService {
         entityManager.flush();
         outbox.add(Topics.IMPORT_REQUESTS, ManualImportRequested.of(storeId, manualImport.id, since));
         return manualImport;
+    }
+
+    /** The store's most recent import, if it ever asked for one. */
+    public Optional<ManualImport> latest(long storeId) {
+        return ManualImport.<ManualImport>find("storeId = ?1 order by requestedAt desc", storeId).firstResultOptional();
     }
 
     public ManualImport get(long storeId, UUID importId) {

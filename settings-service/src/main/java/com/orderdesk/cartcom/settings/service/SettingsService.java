@@ -49,7 +49,7 @@ public class SettingsService {
         }
         CartcomSettings settings = CartcomSettings.findById(storeId);
         if (in.folderId() != null && Folder.findById(in.folderId()) == null) {
-            throw new ApiException(422, "invalid_settings", "Some settings are not valid",
+            throw new ApiException(422, SettingsCheck.CODE, SettingsCheck.MESSAGE,
                     Map.of("folder_id", "must be one of the store's folders"));
         }
         settings.enabled = in.enabled() == null || in.enabled();
