@@ -222,6 +222,15 @@ class MerchantPageBrowserTest extends ServiceTestBase {
     @Test
     @Order(6)
     void anImportFromADateShowsItsProgressAndItsCounts() {
+        // A since the API refuses is refused beside the field, in the API's words (the browser itself offers only
+        // past dates, so this one comes from another client with the page's session and token).
+        String csrf = browser.findElement(By.name("csrf")).getAttribute("value");
+        HttpResponse<String> refused = http("POST", "/ui/imports", "since=last+tuesday&csrf=" + csrf, null,
+                Map.of("Cookie", "od_session=" + browser.manage().getCookieNamed("od_session").getValue()));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"err-since\"") && refused.body().contains("(invalid_since)"),
+                refused.body());
+
         String weekAgo = LocalDate.now(ZoneId.of("America/Chicago")).minusDays(7).toString();
         // A date input's typing depends on the browser's locale: its value is set as a date picker sets it.
         browser.executeScript("document.getElementById('since').value = arguments[0]", weekAgo);

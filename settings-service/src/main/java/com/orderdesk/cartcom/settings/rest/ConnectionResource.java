@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cart.com connection")
 public class ConnectionResource {
-    static final String TOKEN_REQUIRED = "Enter the store's Cart.com access token";
+    public static final String TOKEN_REQUIRED = "Enter the store's Cart.com access token";
 
     /**
      * The domain's rules are {@link com.orderdesk.cartcom.settings.service.DomainValidator}'s (invalid_domain, each

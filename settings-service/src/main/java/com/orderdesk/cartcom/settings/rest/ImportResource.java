@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Manual imports")
 public class ImportResource {
-    static final String SINCE_REQUIRED = "since is required: a date such as 2024-05-01 or an ISO-8601 instant";
+    public static final String INVALID_SINCE = "invalid_since";
+    public static final String SINCE_REQUIRED = "since is required: a date such as 2024-05-01 or an ISO-8601 instant";
 
     /** Whether since is a date or instant, and not in the future, depends on the store's time zone: SinceParser. */
     public record ImportRequest(@NotBlank(message = SINCE_REQUIRED) String since) {
@@ -48,7 +49,7 @@ public class ImportResource {
     }
 
     @POST
-    @InvalidInput(code = "invalid_since", message = SINCE_REQUIRED)
+    @InvalidInput(code = INVALID_SINCE, message = SINCE_REQUIRED)
     @Operation(summary = "Import every order in the download statuses since a date (store time zone) or instant",
             description = "202 {import_id, status: queued}; 422 invalid_since for a malformed or future since.")
     public Response request(@PathParam("storeId") long storeId, @Valid ImportRequest request) {

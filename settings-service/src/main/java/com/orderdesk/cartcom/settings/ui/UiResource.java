@@ -4,6 +4,9 @@ import com.orderdesk.cartcom.kit.rest.ApiException;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.settings.entity.ManualImport;
 import com.orderdesk.cartcom.settings.entity.UiSession;
+import com.orderdesk.cartcom.settings.rest.ConnectionResource;
+import com.orderdesk.cartcom.settings.rest.ImportResource;
+import com.orderdesk.cartcom.settings.service.CartcomFailures;
 import com.orderdesk.cartcom.settings.service.ConnectionService;
 import com.orderdesk.cartcom.settings.service.ImportService;
 import com.orderdesk.cartcom.settings.service.SettingsCheck;
@@ -82,9 +85,9 @@ public class UiResource {
 
     // ---- signing in and out
 
+    /** The sign-in form (store id and API key). */
     @GET
     @Path("/sign-in")
-    /** The sign-in form (store id and API key). */
     public Response signInForm(@CookieParam(SESSION_COOKIE) String sessionId, @Context UriInfo uri) {
         if (sessions.find(sessionId).isPresent()) {
             return toPage(null);
@@ -94,10 +97,10 @@ public class UiResource {
                 .cookie(cookie(SIGN_IN_COOKIE, token, 3600, uri)).build();
     }
 
+    /** Sign in: starts a session (HttpOnly, SameSite=Strict cookie). */
     @POST
     @Path("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    /** Sign in: starts a session (HttpOnly, SameSite=Strict cookie). */
     public Response signIn(@FormParam("store_id") String storeId, @FormParam("api_key") String apiKey,
                            @FormParam("csrf") String csrf, @CookieParam(SIGN_IN_COOKIE) String expectedCsrf,
                            @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
@@ -117,10 +120,10 @@ public class UiResource {
                 .build();
     }
 
+    /** Sign out: ends the session. */
     @POST
     @Path("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    /** Sign out: ends the session. */
     public Response signOut(@CookieParam(SESSION_COOKIE) String sessionId, @FormParam("csrf") String csrf,
                             @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
                             @Context UriInfo uri) {
@@ -132,8 +135,8 @@ public class UiResource {
 
     // ---- the page and the fragments that reload themselves
 
-    @GET
     /** The merchant's page: connection, settings, import, status and activity. */
+    @GET
     public Response page(@CookieParam(SESSION_COOKIE) String sessionId, @QueryParam("notice") String notice,
                          @QueryParam("level") String level, @QueryParam("page") @DefaultValue("0") int activityPage,
                          @QueryParam("refresh_statuses") @DefaultValue("false") boolean refreshStatuses) {
@@ -144,25 +147,25 @@ public class UiResource {
         return render(200, session.get(), PageState.of(notice, level, activityPage, refreshStatuses));
     }
 
+    /** The status panel alone (the page reloads it). */
     @GET
     @Path("/status")
-    /** The status panel alone (the page reloads it). */
     public Response status(@CookieParam(SESSION_COOKIE) String sessionId) {
         return fragment(sessionId, session -> statusPanel.data("status", pages.status(session.storeId)).render());
     }
 
+    /** A page of the activity panel alone (the page reloads it). */
     @GET
     @Path("/activity")
-    /** A page of the activity panel alone (the page reloads it). */
     public Response activity(@CookieParam(SESSION_COOKIE) String sessionId, @QueryParam("level") String level,
                              @QueryParam("page") @DefaultValue("0") int activityPage) {
         return fragment(sessionId, session ->
                 activityPanel.data("activity", pages.activity(session.storeId, level, activityPage)).render());
     }
 
+    /** An import's progress alone (the page reloads it while the import runs). */
     @GET
     @Path("/imports/{importId}")
-    /** An import's progress alone (the page reloads it while the import runs). */
     public Response importProgress(@CookieParam(SESSION_COOKIE) String sessionId,
                                    @PathParam("importId") String importId) {
         return fragment(sessionId, session -> {
@@ -178,19 +181,19 @@ public class UiResource {
 
     // ---- changes: each a form POST with the session's CSRF token
 
+    /** Connect (verified live, as PUT .../connection). */
     @POST
     @Path("/connection")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    /** Connect (verified live, as PUT .../connection). */
     public Response connect(@CookieParam(SESSION_COOKIE) String sessionId, @FormParam("csrf") String csrf,
                             @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
                             @FormParam("domain") String domain, @FormParam("access_token") String accessToken) {
         return change(sessionId, csrf, origin, host, session -> {
             try {
                 if (accessToken == null || accessToken.isBlank()) {
-                    // The API's own constraint and code for a missing token (ConnectionResource).
-                    throw new ApiException(422, "token_rejected", "invalid input",
-                            Map.of("access_token", "Enter the store's Cart.com access token"));
+                    // The API's answer to a missing token (ConnectionResource's constraint).
+                    throw new ApiException(422, CartcomFailures.TOKEN_REJECTED, ConnectionResource.TOKEN_REQUIRED,
+                            Map.of("access_token", ConnectionResource.TOKEN_REQUIRED));
                 }
                 connections.connect(session.storeId, domain, accessToken);
                 return toPage("connected");
@@ -200,10 +203,10 @@ public class UiResource {
         });
     }
 
+    /** Disconnect (as DELETE .../connection). */
     @POST
     @Path("/connection/disconnect")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    /** Disconnect (as DELETE .../connection). */
     public Response disconnect(@CookieParam(SESSION_COOKIE) String sessionId, @FormParam("csrf") String csrf,
                                @HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
         return change(sessionId, csrf, origin, host, session -> {
@@ -212,10 +215,10 @@ public class UiResource {
         });
     }
 
+    /** Save every setting in one step (as PUT .../settings). */
     @POST
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    /** Save every setting in one step (as PUT .../settings). */
     public Response saveSettings(@CookieParam(SESSION_COOKIE) String sessionId, @FormParam("csrf") String csrf,
                                  @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
                                  @FormParam("enabled") String enabled,
@@ -243,18 +246,19 @@ public class UiResource {
         });
     }
 
+    /** Import orders from a date in the store's time zone (as POST .../imports). */
     @POST
     @Path("/imports")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    /** Import orders from a date in the store's time zone (as POST .../imports). */
     public Response startImport(@CookieParam(SESSION_COOKIE) String sessionId, @FormParam("csrf") String csrf,
                                 @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
                                 @FormParam("since") String since) {
         return change(sessionId, csrf, origin, host, session -> {
             try {
                 if (since == null || since.isBlank()) {
-                    throw new ApiException(422, "invalid_since", "invalid input", Map.of("since",
-                            "since is required: a date such as 2024-05-01 or an ISO-8601 instant"));
+                    // The API's answer to a missing since (ImportResource's constraint).
+                    throw new ApiException(422, ImportResource.INVALID_SINCE, ImportResource.SINCE_REQUIRED,
+                            Map.of("since", ImportResource.SINCE_REQUIRED));
                 }
                 ManualImport started = imports.request(session.storeId, since);
                 return Response.seeOther(URI.create("/ui/?notice=import#import-" + started.id)).build();

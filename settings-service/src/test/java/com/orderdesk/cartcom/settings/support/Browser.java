@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -42,14 +43,22 @@ public final class Browser {
         return driver;
     }
 
-    /** The window as a PNG under target/ui-screenshots (docs/ui/ keeps copies of the good ones). */
+    /**
+     * The whole page as a PNG under target/ui-screenshots (docs/ui/ keeps copies of the good ones): the window is made
+     * as tall as the page for the picture, then set back.
+     */
     public static void screenshot(ChromeDriver driver, String name) {
+        Dimension window = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 140)));
         try {
             Path dir = Path.of("target", "ui-screenshots");
             Files.createDirectories(dir);
             Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 
