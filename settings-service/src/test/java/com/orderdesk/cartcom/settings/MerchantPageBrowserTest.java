@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -93,6 +94,11 @@ class MerchantPageBrowserTest extends ServiceTestBase {
         otherStore = Api.createStore("America/Chicago");
         profile = Files.createTempDirectory("ui-browser");
         browser = Browser.start(profile);
+
+        HttpResponse<String> signInPage = http("GET", "/ui/sign-in", null, null, Map.of());
+        assertEquals(200, signInPage.statusCode());
+        assertTrue(signInPage.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        assertEquals("no-store", signInPage.headers().firstValue("Cache-Control").orElse(""));
 
         browser.get(root + "/ui/");
         waitFor(By.id("store_id"));
@@ -152,7 +158,10 @@ class MerchantPageBrowserTest extends ServiceTestBase {
         connect("no-such-store-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com", cart.token());
         assertProblem("unexpected_response", "not a Cart.com Storefront store", "formerly AmeriCommerce");
 
-        connect(cart.domain(), cart.token());
+        // This time from the keyboard alone: Enter in the token field sends the form.
+        type(By.id("domain"), cart.domain());
+        type(By.id("access_token"), cart.token());
+        submit(() -> browser.findElement(By.id("access_token")).sendKeys(Keys.ENTER));
         assertEquals("Connected to Cart.com. Now choose your settings and save them.", text(By.id("notice")));
         assertTrue(text(By.id("connection-state")).contains(cart.domain()));
         assertEquals("****" + cart.token().substring(cart.token().length() - 4), text(By.id("token-hint")));
@@ -315,6 +324,11 @@ class MerchantPageBrowserTest extends ServiceTestBase {
         assertEquals("/ui/sign-in", URI.create(anonymous.headers().firstValue("Location").orElseThrow()).getPath());
         store.as().get(store.cartcom("/settings")).then().body("order_prefix", equalTo("CC-"));
         store.as().get(store.cartcom("/connection")).then().body("connected", equalTo(true));
+        // Signing in from another site's form (no sign-in cookie, so no matching token) starts no session.
+        HttpResponse<String> signIn = http("POST", "/ui/sign-in", "store_id=" + store.id() + "&api_key="
+                + store.apiKey() + "&csrf=" + csrf, null, Map.of());
+        assertEquals(403, signIn.statusCode());
+        assertTrue(signIn.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("od_session=")));
     }
 
     @Test
@@ -331,6 +345,13 @@ class MerchantPageBrowserTest extends ServiceTestBase {
         waitFor(By.id("store_id"));
         assertEquals(303, http("GET", "/ui/", null, null, Map.of("Cookie", "od_session=" + session)).statusCode(),
                 "the old session no longer opens the page");
+
+        // An operator deletes a store someone is signed in to: the store goes, and its sessions with it.
+        signIn(store.id(), store.apiKey());
+        String live = browser.manage().getCookieNamed("od_session").getValue();
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                .delete("/api/v1/stores/" + store.id()).then().statusCode(204);
+        assertEquals(303, http("GET", "/ui/", null, null, Map.of("Cookie", "od_session=" + live)).statusCode());
     }
 
     // ---- what a merchant does
@@ -379,8 +400,13 @@ class MerchantPageBrowserTest extends ServiceTestBase {
 
     /** Clicks a submit button and waits for the page the form's answer draws. */
     private static void submit(By button) {
+        submit(() -> browser.findElement(button).click());
+    }
+
+    /** Sends a form as {@code action} does and waits for the page its answer draws. */
+    private static void submit(Runnable action) {
         WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
+        action.run();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
         new WebDriverWait(browser, WAIT).until(driver ->
                 "complete".equals(browser.executeScript("return document.readyState")));
