@@ -158,6 +158,12 @@ class MerchantPageBrowserTest extends ServiceTestBase {
         connect("no-such-store-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com", cart.token());
         assertProblem("unexpected_response", "not a Cart.com Storefront store", "formerly AmeriCommerce");
 
+        // A store whose plan's API calls are used up (another client took the one call it allows).
+        SandboxStore limited = Sandbox.newStoreWithRateLimit(1, 60);
+        assertEquals(200, Sandbox.apiCall(limited, "/order_statuses"));
+        connect(limited.domain(), limited.token());
+        assertProblem("rate_limited", "API limit was used up", "Upgrade to Silver or higher");
+
         // This time from the keyboard alone: Enter in the token field sends the form.
         type(By.id("domain"), cart.domain());
         type(By.id("access_token"), cart.token());
