@@ -59,7 +59,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MerchantPageBrowserTest extends ServiceTestBase {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Every wait is for a condition; this long only on a machine busy with other builds. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
     /** The budget for what the first page costs a merchant's connection. */
     private static final long FIRST_PAGE_BYTES = 100 * 1024;
 
