@@ -240,11 +240,15 @@ final class Kustomize {
             return null;
         }
         try {
+            Path errors = Files.createTempFile("kubectl-kustomize", ".err");
             Process process = new ProcessBuilder(kubectl.toString(), "kustomize", dir.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(errors.toFile()).start();
             String yaml = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " failed");
+            boolean done = process.waitFor(60, TimeUnit.SECONDS);
+            String stderr = Files.readString(errors);
+            Files.delete(errors);
+            if (!done || process.exitValue() != 0) {
+                throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + stderr);
             }
             return read(yaml).stream().map(ObjectNode.class::cast).toList();
         } catch (IOException e) {
