@@ -275,6 +275,31 @@ class ManifestTest {
         }
     }
 
+    @Test
+    void theServicesPoolsAtTheirMostFitInPostgresqlsConnections() throws Exception {
+        for (String dir : List.of("overlays/local", "overlays/production")) {
+            List<ObjectNode> resources = render(dir);
+            int connections = 0;
+            for (String service : SERVICES) {
+                int instances = named(resources, "Deployment", service).at("/spec/replicas").asInt();
+                for (ObjectNode hpa : ofKind(resources, "HorizontalPodAutoscaler")) {
+                    if (hpa.at("/spec/scaleTargetRef/name").asText().equals(service)) {
+                        instances = Math.max(instances, hpa.at("/spec/maxReplicas").asInt());
+                    }
+                }
+                java.util.Properties props = new java.util.Properties();
+                try (var reader = Files.newBufferedReader(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
+                    props.load(reader);
+                }
+                // Quarkus' default pool size, unless the service sets its own.
+                connections += instances * Integer.parseInt(props.getProperty("quarkus.datasource.jdbc.max-size", "20"));
+            }
+            int max = Integer.parseInt(named(resources, "Cluster", PG).at("/spec/postgresql/parameters/max_connections").asText());
+            // Room for the operator, replication and an operator's psql.
+            assertTrue(connections + 20 <= max, dir + ": " + connections + " pooled connections at most, max_connections " + max);
+        }
+    }
+
     private static String secretOfRole(Map<String, String> roleBySecret, String role) {
         return roleBySecret.entrySet().stream().filter(e -> e.getValue().equals(role)).map(Map.Entry::getKey)
                 .findFirst().orElseThrow();
