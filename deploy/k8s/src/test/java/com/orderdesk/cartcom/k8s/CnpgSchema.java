@@ -14,8 +14,6 @@ import java.util.Set;
  * checked inside.
  */
 final class CnpgSchema {
-    private static final Set<String> OPEN = Set.of();
-
     /** Allowed fields by path ("" is the resource, "spec", "spec.bootstrap.initdb", "spec.managed.roles[]", ...). */
     private static final Map<String, Set<String>> CLUSTER = Map.ofEntries(
             Map.entry("", Set.of("apiVersion", "kind", "metadata", "spec")),
@@ -104,7 +102,7 @@ final class CnpgSchema {
             return;
         }
         Set<String> allowed = schema.get(path);
-        if (!node.isObject() || allowed == null || path.equals("metadata") || OPEN.contains(path)) {
+        if (!node.isObject() || allowed == null || path.equals("metadata")) {
             return;
         }
         node.fieldNames().forEachRemaining(field -> {

@@ -161,6 +161,9 @@ final class Kustomize {
     private static void apply(ObjectNode res, JsonNode op) {
         String path = op.get("path").asText();
         String kind = op.get("op").asText();
+        if (!Set.of("add", "replace").contains(kind)) {
+            throw new IllegalArgumentException("unsupported patch operation " + kind);
+        }
         int slash = path.lastIndexOf('/');
         JsonNode parent = res.at(path.substring(0, slash));
         String last = path.substring(slash + 1).replace("~1", "/").replace("~0", "~");
@@ -184,9 +187,6 @@ final class Kustomize {
             }
         } else {
             throw new IllegalArgumentException("cannot patch " + path);
-        }
-        if (!Set.of("add", "replace").contains(kind)) {
-            throw new IllegalArgumentException("unsupported patch operation " + kind);
         }
     }
 
