@@ -562,6 +562,20 @@ class ManifestTest {
                 }
             }
             assertTrue(denyAll, dir + ": the services' pods deny what no policy allows");
+            // Out: DNS, Kafka's TLS listener, PostgreSQL, https; nothing else.
+            Set<String> egress = new TreeSet<>();
+            for (ObjectNode policy : ofKind(resources, "NetworkPolicy")) {
+                for (JsonNode rule : policy.at("/spec").path("egress")) {
+                    for (JsonNode port : rule.path("ports")) {
+                        egress.add(port.path("protocol").asText("TCP") + "/" + port.get("port").asText());
+                    }
+                    assertTrue(rule.has("ports"), "every egress rule names its ports: " + rule);
+                }
+            }
+            assertEquals(Set.of("UDP/53", "TCP/53", "TCP/9093", "TCP/5432", "TCP/443"), egress, dir);
+            int kafkaPort = named(resources, "Kafka", KAFKA).at("/spec/kafka/listeners/0/port").asInt();
+            assertTrue(named(resources, "ConfigMap", "cartcom-integration").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText()
+                    .endsWith(":" + kafkaPort), "the services reach the listener the policy lets them reach");
             assertEquals(Set.of("order-importer", "settings-service"), fromIngress, dir);
         }
     }
