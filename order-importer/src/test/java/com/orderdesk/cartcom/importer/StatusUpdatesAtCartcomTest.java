@@ -310,7 +310,7 @@ class StatusUpdatesAtCartcomTest {
             assertTrue(outcomes.get("headers dribbled byte by byte").contains("within"), outcomes.toString());
             // Ten years of Retry-After waits an hour at the most (cartcom.max-retry-after), with one call made.
             Store patient = hostile.get("Retry-After of ten years");
-            Instant next = nextAttemptAt(patient, orders.get("Retry-After of ten years"));
+            Instant next = updateRow(patient, orders.get("Retry-After of ten years")).nextAttemptAt();
             assertTrue(next.isAfter(Instant.now().plus(Duration.ofMinutes(50))) && next.isBefore(Instant.now().plus(Duration.ofMinutes(61))),
                     "next attempt at " + next);
             assertEquals(1, orderCalls(patient, orders.get("Retry-After of ten years")).size(),
@@ -339,21 +339,6 @@ class StatusUpdatesAtCartcomTest {
         Duration took = Duration.between(sent, Instant.now());
         System.out.printf("[hostile] healthy store %s: acknowledged after %d ms%n", store.domain, took.toMillis());
         assertTrue(took.compareTo(Duration.ofSeconds(5)) <= 0, "the healthy store's acknowledgement took " + took);
-    }
-
-    private Instant nextAttemptAt(Store store, long cartOrderId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT next_attempt_at FROM pending_status_update "
-                     + "WHERE store_id = ? AND cart_order_id = ?")) {
-            s.setLong(1, store.id);
-            s.setLong(2, cartOrderId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getTimestamp(1).toInstant();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String describe(JsonNode call) {
@@ -501,17 +486,18 @@ class StatusUpdatesAtCartcomTest {
         return calls;
     }
 
-    private record Row(long orderId, String state, int attempts, String lastError) {
+    private record Row(long orderId, String state, int attempts, String lastError, Instant nextAttemptAt) {
     }
 
     private Row updateRow(Store store, long cartOrderId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT order_id, state, attempts, last_error "
+             PreparedStatement s = c.prepareStatement("SELECT order_id, state, attempts, last_error, next_attempt_at "
                      + "FROM pending_status_update WHERE store_id = ? AND cart_order_id = ?")) {
             s.setLong(1, store.id);
             s.setLong(2, cartOrderId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)) : null;
+                return rs.next() ? new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
