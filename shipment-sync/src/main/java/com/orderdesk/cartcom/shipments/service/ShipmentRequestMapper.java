@@ -35,7 +35,8 @@ public final class ShipmentRequestMapper {
         OffsetDateTime shippedAt = (shipment.dateShipped() != null ? shipment.dateShipped() : clock.instant())
                 .atOffset(ZoneOffset.UTC);
         return new ShipmentRequest(order.cartOrderId(), shipmentName(shipment.shipmentId()), shippedAt,
-                shipment.trackingNumber(), shipment.trackingUrl(), shipment.shipmentMethod(), shipment.carrierCode(),
+                shipment.trackingNumber(), shipment.trackingUrl(), shipment.shipmentMethod(),
+                CarrierNames.providerName(shipment.carrierCode()),
                 items(shipment, order));
     }
 
