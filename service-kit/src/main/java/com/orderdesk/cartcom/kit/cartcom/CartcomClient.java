@@ -38,11 +38,6 @@ public final class CartcomClient {
     }
 
     public CartcomClient(CartcomEndpoints endpoints, HttpClient http, Duration requestTimeout, Clock clock,
-                         CartcomLimits limits) {
-        this(endpoints, http, requestTimeout, clock, limits, new HostResolver());
-    }
-
-    public CartcomClient(CartcomEndpoints endpoints, HttpClient http, Duration requestTimeout, Clock clock,
                          CartcomLimits limits, HostResolver dns) {
         this.dns = dns;
         this.endpoints = endpoints;

@@ -15,19 +15,31 @@ public class HostResolver {
     }
 
     /**
-     * The host, resolved now, must point only at public addresses ({@link PublicAddresses}): else an
-     * {@code UNREACHABLE} failure that names the host and no address (which would tell what our network holds).
+     * Whether the host, resolved now, points only at public addresses ({@link PublicAddresses}).
+     *
+     * @throws UnknownHostException when it does not resolve, or to no address
      */
-    public void requirePublic(String host) throws UnknownHostException {
+    public boolean resolvesToPublicOnly(String host) throws UnknownHostException {
         InetAddress[] addresses = resolve(host);
         if (addresses.length == 0) {
             throw new UnknownHostException(host);
         }
         for (InetAddress address : addresses) {
             if (!PublicAddresses.isPublic(address)) {
-                throw new CartcomException(CartcomException.Kind.UNREACHABLE, 0,
-                        "refused: " + host + " resolves to an address that is not public", null, null);
+                return false;
             }
+        }
+        return true;
+    }
+
+    /**
+     * The same before a call: else an {@code UNREACHABLE} failure that names the host and no address (which would
+     * tell what our network holds).
+     */
+    public void requirePublic(String host) throws UnknownHostException {
+        if (!resolvesToPublicOnly(host)) {
+            throw new CartcomException(CartcomException.Kind.UNREACHABLE, 0,
+                    "refused: " + host + " resolves to an address that is not public", null, null);
         }
     }
 }

@@ -1,11 +1,9 @@
 package com.orderdesk.cartcom.settings.service;
 
 import com.orderdesk.cartcom.kit.cartcom.HostResolver;
-import com.orderdesk.cartcom.kit.cartcom.PublicAddresses;
 import com.orderdesk.cartcom.kit.config.CartcomConfig;
 import com.orderdesk.cartcom.kit.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -83,19 +81,14 @@ public class DomainValidator {
     }
 
     private void requirePublicAddresses(String domain) {
-        InetAddress[] addresses;
+        boolean publicOnly;
         try {
-            addresses = resolver.resolve(domain);
+            publicOnly = resolver.resolvesToPublicOnly(domain);
         } catch (UnknownHostException e) {
             throw invalid("The domain " + domain + " does not resolve");
         }
-        if (addresses.length == 0) {
-            throw invalid("The domain " + domain + " does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (!PublicAddresses.isPublic(address)) {
-                throw invalid("The domain " + domain + " does not point to a public address");
-            }
+        if (!publicOnly) {
+            throw invalid("The domain " + domain + " does not point to a public address");
         }
     }
 
