@@ -42,12 +42,8 @@ public class UiSessions {
     /** A new session for the holder of the store's key; empty for an unknown store or a wrong key (told apart nowhere). */
     @Transactional
     public Optional<Opened> signIn(String storeIdInput, String apiKey) {
-        Optional<Long> storeId = parseId(storeIdInput);
-        if (storeId.isEmpty() || apiKey == null || apiKey.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<String> hash = keyHashes.apiKeyHash(storeId.get());
-        if (hash.isEmpty() || !ApiKeys.matches(apiKey.trim(), hash.get())) {
+        Optional<Long> storeId = keyHashes.storeOf(storeIdInput, apiKey);
+        if (storeId.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -84,13 +80,5 @@ public class UiSessions {
     public static boolean csrfMatches(String expected, String presented) {
         return presented != null && expected != null && MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<Long> parseId(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(Long.valueOf(value.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }
