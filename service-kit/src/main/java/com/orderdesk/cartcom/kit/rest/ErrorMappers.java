@@ -1,9 +1,6 @@
 package com.orderdesk.cartcom.kit.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.PropertyNamingStrategy;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -13,8 +10,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.util.Map;
@@ -26,11 +21,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
-    /** How the service's JSON names a Java property, so that {@code fields} names what the client sent. */
-    private final PropertyNamingStrategy naming;
+    /** So that {@code fields} names what the client sent. */
+    private final FieldNames fieldNames;
 
-    ErrorMappers(ObjectMapper json) {
-        this.naming = json.getPropertyNamingStrategy();
+    ErrorMappers(FieldNames fieldNames) {
+        this.fieldNames = fieldNames;
     }
 
     @ServerExceptionMapper
@@ -67,7 +62,7 @@ public class ErrorMappers {
         }
         Map<String, String> fields = new TreeMap<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            fields.putIfAbsent(fieldOf(violation.getPropertyPath()), violation.getMessage());
+            fields.putIfAbsent(fieldNames.of(violation.getPropertyPath()), violation.getMessage());
         }
         InvalidInput declared = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(InvalidInput.class);
@@ -118,17 +113,6 @@ public class ErrorMappers {
             default -> "http_" + status;
         };
         return ErrorBody.response(status, code, e.getResponse().getStatusInfo().getReasonPhrase());
-    }
-
-    /** The last property or parameter: an element of a list ({@code <list element>}) reports as its list. */
-    private String fieldOf(Path path) {
-        String field = "";
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
-                field = node.getName();
-            }
-        }
-        return naming instanceof PropertyNamingStrategies.NamingBase json ? json.translate(field) : field;
     }
 
     @ServerExceptionMapper

@@ -1,13 +1,9 @@
 package com.orderdesk.cartcom.settings.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.PropertyNamingStrategy;
 import com.orderdesk.cartcom.kit.rest.ApiException;
+import com.orderdesk.cartcom.kit.rest.FieldNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,38 +21,24 @@ public class SettingsCheck {
 
     private final Validator validator;
     private final SettingsRules rules;
-    private final PropertyNamingStrategy naming;
+    private final FieldNames fieldNames;
 
-    SettingsCheck(Validator validator, SettingsRules rules, ObjectMapper json) {
+    SettingsCheck(Validator validator, SettingsRules rules, FieldNames fieldNames) {
         this.validator = validator;
         this.rules = rules;
-        this.naming = json.getPropertyNamingStrategy();
+        this.fieldNames = fieldNames;
     }
 
     /** @throws ApiException 422 invalid_settings naming every broken field; 409 not_connected; 502 Cart.com failed */
     public void require(long storeId, SettingsInput input) {
         Map<String, String> fields = new TreeMap<>();
         for (ConstraintViolation<SettingsInput> violation : validator.validate(input)) {
-            fields.putIfAbsent(json(lastProperty(violation.getPropertyPath())), violation.getMessage());
+            fields.putIfAbsent(fieldNames.of(violation.getPropertyPath()), violation.getMessage());
         }
-        rules.broken(storeId, input).forEach((property, message) -> fields.putIfAbsent(json(property), message));
+        rules.broken(storeId, input)
+                .forEach((property, message) -> fields.putIfAbsent(fieldNames.json(property), message));
         if (!fields.isEmpty()) {
             throw new ApiException(422, CODE, MESSAGE, fields);
         }
-    }
-
-    /** As the kit's ErrorMappers name a field: its last property (a list element reports as its list). */
-    private static String lastProperty(Path path) {
-        String field = "";
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PROPERTY) {
-                field = node.getName();
-            }
-        }
-        return field;
-    }
-
-    private String json(String property) {
-        return naming instanceof PropertyNamingStrategies.NamingBase base ? base.translate(property) : property;
     }
 }
