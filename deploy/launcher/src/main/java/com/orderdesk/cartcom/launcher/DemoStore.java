@@ -4,6 +4,7 @@ import com.orderdesk.cartcom.devstack.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Optional;
  */
 public final class DemoStore {
     public static final String ORDER_PREFIX = "CC-";
+    /** The sandbox store settings of the demo and the end-to-end suites: what a live Gold store sends. */
+    public static final Map<String, Object> REAL_WORLD_GOLD = Map.of("plan", "gold", "real_world", List.of("all"));
 
     private final LocalSystem system;
     private final SandboxControl sandbox;
@@ -28,8 +31,12 @@ public final class DemoStore {
                         List<Long> cartOrderIds) {
     }
 
+    /**
+     * A Gold-plan store in the sandbox's real-world mode (every shape live stores send: coupon, gift-wrap and kit
+     * lines, mixed weight units, numeric ZIPs, fees, variant SKUs, ...), connected with {@code orders} orders.
+     */
     public Setup connectStoreWithOrders(String name, int orders) {
-        return connectStore(name, sandbox.createStore("gold"), orders);
+        return connectStore(name, sandbox.createStore(REAL_WORLD_GOLD), orders);
     }
 
     /**

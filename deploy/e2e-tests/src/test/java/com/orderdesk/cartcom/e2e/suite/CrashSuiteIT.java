@@ -3,6 +3,7 @@ package com.orderdesk.cartcom.e2e.suite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.launcher.DemoStore;
 import com.orderdesk.cartcom.launcher.LocalSystem;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ class CrashSuiteIT {
         LocalSystem system = SYSTEM.get();
         SuiteSize size = SuiteSize.fromSystemProperties(4, 20, 0.4, 8);
         Workload workload = new Workload(system, size);
-        workload.connectStores(Map.of("plan", "gold"));
+        workload.connectStores(DemoStore.REAL_WORLD_GOLD);
 
         // The second half of the orders arrives in waves, one after each kill, so the chaos spans the whole run.
         Chaos chaos = new Chaos(system, size.kills(), 42, kill -> workload.seedWave(kill, size.kills()));
