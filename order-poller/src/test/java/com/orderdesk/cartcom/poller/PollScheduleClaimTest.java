@@ -126,9 +126,9 @@ class PollScheduleClaimTest {
                     .stream().collect(Collectors.toMap(ClaimedStore::storeId, c -> c));
             Instant before = Instant.now();
             QuarkusTransaction.requiringNew().run(() -> {
-                assertTrue(repository.releaseAfterSuccess(onTime, "claim-test-cadence", Duration.ofMinutes(1), false));
-                assertTrue(repository.releaseAfterSuccess(intervalLate, "claim-test-cadence", Duration.ofMinutes(1), false));
-                assertTrue(repository.releaseAfterSuccess(walkUnfinished, "claim-test-cadence", Duration.ofSeconds(5), true));
+                assertTrue(repository.releaseAfterSuccess(onTime, "claim-test-cadence", Duration.ofMinutes(1), false, Duration.ofSeconds(2)));
+                assertTrue(repository.releaseAfterSuccess(intervalLate, "claim-test-cadence", Duration.ofMinutes(1), false, Duration.ofSeconds(2)));
+                assertTrue(repository.releaseAfterSuccess(walkUnfinished, "claim-test-cadence", Duration.ofSeconds(5), true, Duration.ofSeconds(2)));
             });
             Instant after = Instant.now();
 

@@ -42,6 +42,18 @@ public final class ActivityKinds {
      */
     public static final String OUTBOX_EVENT_SET_ASIDE = "outbox_event_set_aside";
 
+    /**
+     * order-poller: the store's Cart.com webhook subscription changed state, one kind per state (the text after the
+     * prefix); settings-service shows the newest in the store's status. On: Cart.com calls the integration at once;
+     * not allowed: the token lacks the scope (polling only); failing: subscribing failed and is retried (the message
+     * says why); off: removed (disabled, disconnected).
+     */
+    public static final String WEBHOOKS_PREFIX = "webhooks_";
+    public static final String WEBHOOKS_ON = WEBHOOKS_PREFIX + "on";
+    public static final String WEBHOOKS_NOT_ALLOWED = WEBHOOKS_PREFIX + "not_allowed";
+    public static final String WEBHOOKS_FAILING = WEBHOOKS_PREFIX + "failing";
+    public static final String WEBHOOKS_OFF = WEBHOOKS_PREFIX + "off";
+
     /** Counts keys: gauges of the producer's backlog, the newest value wins. */
     public static final String COUNT_STATUS_UPDATES_PENDING = "statusUpdatesPending";
     public static final String COUNT_SHIPMENTS_PENDING = "shipmentsPending";

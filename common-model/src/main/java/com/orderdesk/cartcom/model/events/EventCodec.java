@@ -26,7 +26,8 @@ public final class EventCodec {
             CartOrderFetched.class, List.of("cartOrderId", "order"),
             OrderImported.class, List.of("orderId", "sourceId", "cartOrderId", "folderId"),
             ShipmentCreated.class, List.of("shipmentId", "orderId", "trackingNumber", "carrierCode"),
-            ActivityRecorded.class, List.of("kind", "level", "message"));
+            ActivityRecorded.class, List.of("kind", "level", "message"),
+            PollRequested.class, List.of("reason", "receivedAt"));
 
     private static final int MAX_QUOTED_KEY = 64;
 

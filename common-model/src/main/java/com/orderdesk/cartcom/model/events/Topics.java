@@ -10,6 +10,7 @@ public final class Topics {
     public static final String ORDERS_IMPORTED = "orderdesk.orders.imported.v1";
     public static final String SHIPMENTS_CREATED = "orderdesk.shipments.created.v1";
     public static final String INTEGRATION_ACTIVITY = "cartcom.integration-activity.v1";
+    public static final String POLL_REQUESTS = "cartcom.poll-requests.v1";
 
     /** Suffix of the dead-letter topic of each consumed topic. */
     public static final String DLQ_SUFFIX = ".dlq";
@@ -18,7 +19,8 @@ public final class Topics {
     public static final List<String> COMPACTED = List.of(STORE_SETTINGS);
 
     public static final List<String> ALL = List.of(
-            STORE_SETTINGS, IMPORT_REQUESTS, ORDERS_RAW, ORDERS_IMPORTED, SHIPMENTS_CREATED, INTEGRATION_ACTIVITY);
+            STORE_SETTINGS, IMPORT_REQUESTS, ORDERS_RAW, ORDERS_IMPORTED, SHIPMENTS_CREATED, INTEGRATION_ACTIVITY,
+            POLL_REQUESTS);
 
     public static String dlq(String topic) {
         return topic + DLQ_SUFFIX;

@@ -28,7 +28,7 @@ class ContractExamplesTest {
 
     static Stream<Class<? extends IntegrationEvent>> events() {
         return Stream.of(StoreIntegrationChanged.class, ManualImportRequested.class, CartOrderFetched.class,
-                OrderImported.class, ShipmentCreated.class, ActivityRecorded.class);
+                OrderImported.class, ShipmentCreated.class, ActivityRecorded.class, PollRequested.class);
     }
 
     @ParameterizedTest

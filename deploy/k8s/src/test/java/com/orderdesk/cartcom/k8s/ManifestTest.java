@@ -532,18 +532,21 @@ class ManifestTest {
     // ---- traffic --------------------------------------------------------------------------------------------
 
     @Test
-    void onlySettingsServiceAndTheImporterTakeTrafficFromTheIngress() {
+    void onlyTheMerchantApisAndTheWebhookReceiverTakeTrafficFromTheIngress() {
         for (String dir : List.of("overlays/local", "overlays/production")) {
             List<ObjectNode> resources = render(dir);
             Set<String> backends = new TreeSet<>();
             for (ObjectNode ingress : ofKind(resources, "Ingress")) {
                 for (JsonNode rule : ingress.at("/spec/rules")) {
                     for (JsonNode path : rule.at("/http/paths")) {
-                        backends.add(path.at("/backend/service/name").asText());
+                        String service = path.at("/backend/service/name").asText();
+                        backends.add(service);
+                        assertEquals(service.equals("order-poller") ? "/webhooks/cartcom" : "/api/v1",
+                                path.path("path").asText(), dir + ": " + service + " is reached on its public path only");
                     }
                 }
             }
-            assertEquals(Set.of("order-importer", "settings-service"), backends, dir);
+            assertEquals(Set.of("order-importer", "order-poller", "settings-service"), backends, dir);
             Set<String> fromIngress = new TreeSet<>();
             boolean denyAll = false;
             for (ObjectNode policy : ofKind(resources, "NetworkPolicy")) {
@@ -576,7 +579,7 @@ class ManifestTest {
             int kafkaPort = named(resources, "Kafka", KAFKA).at("/spec/kafka/listeners/0/port").asInt();
             assertTrue(named(resources, "ConfigMap", "cartcom-integration").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText()
                     .endsWith(":" + kafkaPort), "the services reach the listener the policy lets them reach");
-            assertEquals(Set.of("order-importer", "settings-service"), fromIngress, dir);
+            assertEquals(Set.of("order-importer", "order-poller", "settings-service"), fromIngress, dir);
         }
     }
 

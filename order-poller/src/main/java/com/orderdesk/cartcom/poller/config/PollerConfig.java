@@ -136,4 +136,31 @@ public interface PollerConfig {
     /** Attempts of a manual import that fails in a retryable way before it is reported failed. */
     @WithDefault("5")
     int importMaxAttempts();
+
+    /**
+     * Webhooks: the shortest time between the starts of two polls of a store that webhooks asked for, so a burst of
+     * webhooks (an order placed, then its status changed, then ours acknowledged it) makes one or two polls, not one
+     * each.
+     */
+    @WithDefault("PT2S")
+    Duration earlyPollGap();
+
+    /** Webhooks: how often the subscription job looks for stores to subscribe or unsubscribe. */
+    @WithDefault("PT2S")
+    Duration webhookTick();
+
+    /** Webhooks: how often an active subscription is checked at Cart.com (the merchant may have removed it). */
+    @WithDefault("PT24H")
+    Duration webhookRecheck();
+
+    /** Webhooks: first and longest wait before a failed subscribe or unsubscribe is tried again. */
+    @WithDefault("PT1M")
+    Duration webhookBackoffInitial();
+
+    @WithDefault("PT6H")
+    Duration webhookBackoffMax();
+
+    /** Webhooks: failed attempts to remove a subscription before it is given up (reported in activity). */
+    @WithDefault("8")
+    int webhookRemoveAttempts();
 }

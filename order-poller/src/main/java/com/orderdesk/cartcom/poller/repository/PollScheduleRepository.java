@@ -123,15 +123,36 @@ public class PollScheduleRepository {
      * stopped early, and the next one continues after the cursor {@code next} from now.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean releaseAfterSuccess(long storeId, String owner, Duration next, boolean walkUnfinished) {
+    public boolean releaseAfterSuccess(long storeId, String owner, Duration next, boolean walkUnfinished,
+                                       Duration earlyPollGap) {
+        // An early poll asked for while this one ran (a webhook for an order this poll may have missed) comes next,
+        // no sooner than the gap after this one started.
         return jdbc.update("""
-                UPDATE poll_schedule SET next_poll_at = CASE WHEN NOT ? AND next_poll_at + ?::interval > now()
+                UPDATE poll_schedule SET next_poll_at = LEAST(
+                        CASE WHEN NOT ? AND next_poll_at + ?::interval > now()
                         THEN next_poll_at + ?::interval ELSE now() + ?::interval END,
+                        CASE WHEN poll_requested_at >= last_polled_at THEN GREATEST(now(), last_polled_at + ?::interval) END),
                     lease_owner = NULL, lease_until = NULL,
                     consecutive_failures = 0, last_success_at = now(), last_error = NULL, walk_unfinished = ?,
                     updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
-                walkUnfinished, next, next, next, walkUnfinished, storeId, owner) == 1;
+                walkUnfinished, next, next, next, earlyPollGap, walkUnfinished, storeId, owner) == 1;
+    }
+
+    /**
+     * Asks for an early poll (a webhook arrived): the store is due at once, but no sooner than {@code gap} after its
+     * last poll started, so a burst of webhooks makes one poll. A store being polled right now is marked, and
+     * {@link #releaseAfterSuccess} makes the next poll due after the gap instead of the interval. A store that is
+     * failing (backing off), paused or inactive is left alone. Returns whether the store is known and pollable.
+     */
+    public boolean requestEarlyPoll(long storeId, Duration gap) {
+        return jdbc.update("""
+                UPDATE poll_schedule SET poll_requested_at = now(),
+                    next_poll_at = CASE WHEN lease_until IS NULL OR lease_until < now()
+                        THEN LEAST(next_poll_at, GREATEST(now(), last_polled_at + ?::interval)) ELSE next_poll_at END,
+                    updated_at = now()
+                WHERE store_id = ? AND active AND paused_reason IS NULL AND consecutive_failures = 0""",
+                gap, storeId) == 1;
     }
 
     /** Ends a failed poll: retried after {@code retryIn}, one more consecutive failure counted. */

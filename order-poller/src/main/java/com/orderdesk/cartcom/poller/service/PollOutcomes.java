@@ -6,6 +6,7 @@ import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
 import com.orderdesk.cartcom.poller.client.FetchedOrder;
 import com.orderdesk.cartcom.poller.client.ListKey;
+import com.orderdesk.cartcom.poller.config.PollerConfig;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import com.orderdesk.cartcom.poller.repository.PublishedOrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +25,14 @@ public class PollOutcomes {
     private final PollScheduleRepository schedule;
     private final PublishedOrderRepository published;
     private final ActivityRecorder activity;
+    private final Duration earlyPollGap;
 
-    public PollOutcomes(PollScheduleRepository schedule, PublishedOrderRepository published, ActivityRecorder activity) {
+    public PollOutcomes(PollScheduleRepository schedule, PublishedOrderRepository published, ActivityRecorder activity,
+                        PollerConfig config) {
         this.schedule = schedule;
         this.published = published;
         this.activity = activity;
+        this.earlyPollGap = config.earlyPollGap();
     }
 
     /**
@@ -49,7 +53,7 @@ public class PollOutcomes {
     @Transactional
     public boolean succeeded(long storeId, String owner, Duration next, boolean walkUnfinished, long ordersFound,
                              Instant pruneBefore) {
-        if (!schedule.releaseAfterSuccess(storeId, owner, next, walkUnfinished)) {
+        if (!schedule.releaseAfterSuccess(storeId, owner, next, walkUnfinished, earlyPollGap)) {
             return false;
         }
         if (pruneBefore != null) {

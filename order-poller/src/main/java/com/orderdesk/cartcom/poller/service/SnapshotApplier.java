@@ -11,16 +11,18 @@ import java.util.Optional;
 
 /**
  * The poller's {@link StoreSnapshotKeeper}: keeps the newest snapshot per store and the store's schedule in step with
- * it, in one transaction.
+ * it, and what webhook subscriptions it should have, in one transaction.
  */
 @ApplicationScoped
 public class SnapshotApplier implements StoreSnapshotKeeper {
     private final StoreSnapshots snapshots;
     private final PollScheduleRepository schedule;
+    private final WebhookSubscriptions webhooks;
 
-    public SnapshotApplier(StoreSnapshots snapshots, PollScheduleRepository schedule) {
+    public SnapshotApplier(StoreSnapshots snapshots, PollScheduleRepository schedule, WebhookSubscriptions webhooks) {
         this.snapshots = snapshots;
         this.schedule = schedule;
+        this.webhooks = webhooks;
     }
 
     /** Returns false for a stale or replayed snapshot, which changes nothing. */
@@ -35,6 +37,7 @@ public class SnapshotApplier implements StoreSnapshotKeeper {
         boolean credentialsChanged = previous.map(p -> !Objects.equals(p.domain(), snapshot.domain())
                 || !Objects.equals(p.encryptedToken(), snapshot.encryptedToken())).orElse(true);
         schedule.applySnapshot(snapshot.storeId(), snapshot.version(), snapshot.active(), credentialsChanged);
+        webhooks.follow(snapshot);
         return true;
     }
 
@@ -44,5 +47,6 @@ public class SnapshotApplier implements StoreSnapshotKeeper {
     public void deleted(long storeId) {
         snapshots.markDeleted(storeId);
         schedule.deactivate(storeId);
+        webhooks.forget(storeId);
     }
 }

@@ -89,6 +89,11 @@ public final class SandboxStores {
         return calls;
     }
 
+    /** The store's webhook subscriptions and the deliveries it made: {@code {subscriptions, deliveries}}. */
+    public static JsonNode webhooks(String domain) {
+        return http().get("/_sandbox/stores/" + domain + "/webhooks").expect(200, "sandbox webhooks");
+    }
+
     /** The order-list calls ({@code GET /api/v1/orders}). */
     public static List<JsonNode> listCalls(String domain) {
         return calls(domain).stream()

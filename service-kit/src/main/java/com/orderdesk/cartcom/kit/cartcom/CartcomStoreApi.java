@@ -114,6 +114,23 @@ public final class CartcomStoreApi {
         return asObject(send(write("POST", URI.create(base + "/order_shipments"), MAPPER.valueToTree(shipment))));
     }
 
+    /** The store's webhook subscriptions, every page ({@code GET /webhooks}). */
+    public List<ObjectNode> webhooks() {
+        return readList(base + "/webhooks?count=" + DEFAULT_PAGE, "webhooks");
+    }
+
+    /** Subscribes {@code url} to {@code eventType}; Cart.com ignores a failed call to it (no retries, no error shown). */
+    public ObjectNode subscribeWebhook(String eventType, String url) {
+        ObjectNode body = MAPPER.createObjectNode().put("event_type", eventType).put("url", url)
+                .put("failure_type", "Ignore").put("cache_length", "NoCache");
+        return asObject(send(write("POST", URI.create(base + "/webhooks"), body)));
+    }
+
+    /** Removes a webhook subscription; one already gone answers NOT_FOUND. */
+    public void deleteWebhook(long webhookId) {
+        send(request(URI.create(base + "/webhooks/" + webhookId)).DELETE().build());
+    }
+
     /** The newest {@code X-AC-Call-Limit} seen on this handle, to slow down before the store's limit. */
     public Optional<CallLimit> lastCallLimit() {
         return Optional.ofNullable(lastCallLimit.get());
@@ -284,6 +301,9 @@ public final class CartcomStoreApi {
             throw new CartcomException(CartcomException.kindOf(status), status,
                     request.method() + " " + request.uri().getPath() + " answered " + status + errorDetail(response.body()),
                     retryAfter, null, status >= 300 && status < 400 ? redirectHost(response) : null);
+        }
+        if (response.body().isEmpty() && status == 204) {
+            return MAPPER.missingNode();
         }
         try {
             return MAPPER.readTree(response.body());

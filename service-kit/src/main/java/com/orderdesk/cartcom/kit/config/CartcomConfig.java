@@ -66,6 +66,12 @@ public interface CartcomConfig {
         return new CartcomLimits(maxResponseBytes(), maxPagesPerList(), maxRetryAfter());
     }
 
+    /**
+     * The public https base under which Cart.com reaches order-poller's {@code /webhooks/cartcom/{secret}} (CONTRACTS.md);
+     * unset: no webhooks, polling only.
+     */
+    Optional<String> publicWebhookBaseUrl();
+
     /** How long a store's live order statuses are reused before Cart.com is asked again (settings-service). */
     @WithDefault("60s")
     Duration orderStatusCacheTtl();

@@ -35,6 +35,16 @@ public class KafkaClients {
         return new KafkaProducer<>(props);
     }
 
+    /**
+     * The same for a caller that answers someone waiting (a webhook): a send blocks at most {@code maxBlock} for
+     * metadata or buffer space, instead of the default 10 s.
+     */
+    public Producer<String, String> reliableProducer(String purpose, java.time.Duration maxBlock) {
+        Map<String, Object> props = producerConfig(purpose);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(maxBlock.toMillis()));
+        return new KafkaProducer<>(props);
+    }
+
     /** The service's own Kafka settings that a producer understands, plus the reliability settings. */
     Map<String, Object> producerConfig(String purpose) {
         Map<String, Object> props = new HashMap<>();

@@ -41,7 +41,7 @@ public class ActivityRepository {
      */
     public record StoreStatus(Instant lastPollAt, Instant lastSuccessAt, Entry lastError, long ordersImported,
                               long statusUpdatesPending, long shipmentsPending, long consecutivePollFailures,
-                              Instant failingSince) {
+                              Instant failingSince, Entry webhooks) {
     }
 
     /** What {@link #entry} reads, in its order. */
@@ -140,10 +140,13 @@ public class ActivityRepository {
                             + "WHERE store_id = ? AND " + FAILED_POLL + " AND at > ?",
                     rs -> new PollFailures(rs.getLong(1), instant(rs, 2)),
                     storeId, Timestamp.from(lastSuccess == null ? Instant.EPOCH : lastSuccess));
+            Entry webhooks = firstRow(connection, "SELECT " + ENTRY_COLUMNS + " FROM activity WHERE store_id = ? "
+                    + "AND kind LIKE '" + ActivityKinds.WEBHOOKS_PREFIX + "%' ORDER BY at DESC LIMIT 1",
+                    ActivityRepository::entry, storeId);
             return new StoreStatus(lastPoll, lastSuccess, lastError, imported,
                     newestCount(connection, storeId, ActivityKinds.COUNT_STATUS_UPDATES_PENDING),
                     newestCount(connection, storeId, ActivityKinds.COUNT_SHIPMENTS_PENDING),
-                    failures.count(), failures.since());
+                    failures.count(), failures.since(), webhooks);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot compute the status of store " + storeId, e);
         }
