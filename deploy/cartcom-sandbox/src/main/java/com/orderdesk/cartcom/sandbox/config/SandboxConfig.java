@@ -38,4 +38,16 @@ public interface SandboxConfig {
     /** Entries kept per store in the call log; the oldest are dropped first. */
     @WithDefault("10000")
     int callLogLimit();
+
+    /** Threads that call webhook subscribers; each waits at most 3 seconds for one subscriber. */
+    @WithDefault("8")
+    int webhookThreads();
+
+    /** Webhook calls waiting (queued or delayed) at once, over all stores; past it a call is dropped_overflow. */
+    @WithDefault("1000")
+    int webhookQueueCapacity();
+
+    /** With the reorder fault, how long a delivery waits for the store's next one before it is sent anyway. */
+    @WithDefault("2000")
+    long webhookReorderHoldMs();
 }

@@ -132,6 +132,7 @@ public final class OrderFactory {
         o.put("entered_by_type", "Customer");
         RealWorldLines.apply(data, order, realWorld, d.taxRate, createdAt);
         data.orders.put(orderId, order);
+        data.events().placed(data, order);
         return order;
     }
 

@@ -28,6 +28,7 @@ public final class OrderStatusUpdater {
             order.fields.put("order_status_id", statusId);
             order.fields.put("order_status_last_changed_at", at);
             order.fields.put("updated_at", at);
+            data.events().statusChanged(data, order, current, statusId);
         }
         return order;
     }

@@ -3,13 +3,15 @@ package com.orderdesk.cartcom.sandbox.store;
 import com.orderdesk.cartcom.sandbox.fault.FaultInjector;
 import com.orderdesk.cartcom.sandbox.fault.HostileSettings;
 import com.orderdesk.cartcom.sandbox.ratelimit.FixedWindowRateLimiter;
+import com.orderdesk.cartcom.sandbox.webhook.StoreWebhooks;
+import com.orderdesk.cartcom.sandbox.webhook.WebhookSender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** One fake Cart.com store: its tokens, settings, rate-limit window, faults, call log and records. */
+/** One fake Cart.com store: its tokens, settings, rate-limit window, faults, call log, records and webhooks. */
 public final class SandboxStore {
 
     private final String domain;
@@ -21,14 +23,18 @@ public final class SandboxStore {
     private final StoreData data;
     private final AtomicReference<ListHook> listHook = new AtomicReference<>();
     private final AtomicReference<HostileSettings> hostile = new AtomicReference<>(HostileSettings.NONE);
+    private final StoreWebhooks webhooks;
 
-    public SandboxStore(String domain, StoreSettings settings, long defaultTimeoutMs, int callLogLimit, long firstOrderId) {
+    public SandboxStore(String domain, StoreSettings settings, long defaultTimeoutMs, int callLogLimit, long firstOrderId,
+                        WebhookSender webhookSender) {
         this.domain = domain;
         this.settings = settings;
         this.rateLimiter = new FixedWindowRateLimiter(settings.rateLimit(), Duration.ofSeconds(settings.windowSeconds()));
         this.faults = new FaultInjector(defaultTimeoutMs);
         this.callLog = new CallLog(callLogLimit);
         this.data = new StoreData(firstOrderId);
+        this.webhooks = new StoreWebhooks(() -> this.settings.zone(), webhookSender);
+        data.listen(webhooks);
     }
 
     public String domain() {
@@ -79,6 +85,16 @@ public final class SandboxStore {
     /** The status change armed for the middle of a client's paging, if any (see {@link ListHook}). */
     public AtomicReference<ListHook> listHook() {
         return listHook;
+    }
+
+    /** Its webhook deliveries: faults, the delivery log (the subscriptions are records in {@link #data()}). */
+    public StoreWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** The store is forgotten: deliveries still queued for it are not sent. */
+    public void close() {
+        webhooks.close();
     }
 
     /** The hostile modes this store's API is in; {@link HostileSettings#NONE} when healthy. */

@@ -21,6 +21,7 @@ public final class StoreData {
     public final TreeMap<Long, Map<String, Object>> customers = new TreeMap<>();
     public final TreeMap<Long, StoredShipment> shipments = new TreeMap<>();
     public final TreeMap<Long, Map<String, Object>> statuses = new TreeMap<>();
+    public final TreeMap<Long, Map<String, Object>> webhooks = new TreeMap<>();
 
     public final IdSequence orderIds;
     public final IdSequence itemIds = new IdSequence(1);
@@ -28,11 +29,22 @@ public final class StoreData {
     public final IdSequence addressIds = new IdSequence(1);
     public final IdSequence customerIds = new IdSequence(1);
     public final IdSequence shipmentIds = new IdSequence(1);
+    public final IdSequence webhookIds = new IdSequence(1);
     private final IdSequence statusIds = new IdSequence(1);
     private Instant lastTouch = Instant.EPOCH;
+    private volatile OrderEvents events = OrderEvents.NONE;
 
     public StoreData(long firstOrderId) {
         this.orderIds = new IdSequence(firstOrderId);
+    }
+
+    /** Who hears of new orders and status changes (the store's webhooks); nobody until set. */
+    public OrderEvents events() {
+        return events;
+    }
+
+    public void listen(OrderEvents listener) {
+        this.events = listener;
     }
 
     public <T> T read(Function<StoreData, T> action) {

@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.sandbox.store;
 
 import com.orderdesk.cartcom.sandbox.config.SandboxConfig;
 import com.orderdesk.cartcom.sandbox.seed.DefaultOrderStatuses;
+import com.orderdesk.cartcom.sandbox.webhook.WebhookSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,10 +27,12 @@ public class StoreRegistry {
     private final AtomicLong generatedDomains = new AtomicLong();
     private final SandboxConfig config;
     private final Clock clock;
+    private final WebhookSender webhookSender;
 
-    public StoreRegistry(SandboxConfig config, Clock clock) {
+    public StoreRegistry(SandboxConfig config, Clock clock, WebhookSender webhookSender) {
         this.config = config;
         this.clock = clock;
+        this.webhookSender = webhookSender;
     }
 
     /** The sandbox's time: what every store's records are stamped with. */
@@ -52,7 +55,7 @@ public class StoreRegistry {
             throw new IllegalArgumentException("domain must be a bare host name such as acme.sandbox.test");
         }
         SandboxStore store = new SandboxStore(domain, settings, config.defaultTimeoutMs(), config.callLogLimit(),
-                config.firstOrderId());
+                config.firstOrderId(), webhookSender);
         store.addToken(requestedToken == null || requestedToken.isBlank() ? newToken() : requestedToken.trim());
         store.data().write(data -> {
             DefaultOrderStatuses.install(data, clock.instant());
@@ -69,6 +72,7 @@ public class StoreRegistry {
     }
 
     public void reset() {
+        stores.values().forEach(SandboxStore::close);
         stores.clear();
         generatedDomains.set(0);
     }
