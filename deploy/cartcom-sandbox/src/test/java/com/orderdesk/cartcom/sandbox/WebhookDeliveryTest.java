@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.sandbox;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,8 @@ class WebhookDeliveryTest {
             assertEquals(0, log.getList("deliveries.findAll { it.event_type == 'NewValidOrder' && it.order_id == "
                     + cancelled + " }").size());
             assertEquals(subscriber.url("/status"), log.getString("deliveries[4].url"));
+            assertEquals(placed, log.getLong("deliveries[0].order_id"));
+            assertNotNull(Instant.parse(log.getString("deliveries[0].at")));
             store.control().delete("/webhooks").then().statusCode(204);
             store.control().get("/webhooks").then().body("deliveries.size()", equalTo(0))
                     .body("subscriptions.size()", equalTo(3));
@@ -155,6 +159,50 @@ class WebhookDeliveryTest {
             assertNull(log.get("deliveries[1].fault"));
             assertEquals("reordered", log.getString("deliveries[2].fault"));
             assertEquals("reordered", log.getString("deliveries[3].fault"));
+        }
+    }
+
+    @Test
+    void aFloodOfCallsToAHangingSubscriberOverflowsTheQueueAndTheApiStaysFast() throws Exception {
+        SandboxClient.Store store = SandboxClient.newStore();
+        try (WebhookSubscriber subscriber = new WebhookSubscriber()) {
+            subscribe(store, "NewOrder", subscriber.url("/hang"), Map.of());
+            // 8 threads hang 3 s each, 1,000 calls may wait: of 1,100 new orders at least 92 find no room.
+            store.control().body(Map.of("count", 1100, "seed", 1)).post("/orders/seed").then().statusCode(201);
+            JsonPath log = store.control().get("/webhooks").then().extract().jsonPath();
+            assertTrue(log.getList("deliveries.findAll { it.fault == 'dropped_overflow' }").size() >= 92,
+                    "overflow rows: " + log.getList("deliveries.fault").stream().filter(f -> f != null).count());
+            long started = System.nanoTime();
+            store.api().get("/orders?count=1").then().statusCode(200);
+            assertTrue(System.nanoTime() - started < 1_000_000_000L, "the API waits for no webhook");
+        }
+        // The subscriber is gone: what waited fails fast; the log ends with those 1,000 attempts (it keeps 1,000).
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<Object> faults;
+        do {
+            Thread.sleep(100);
+            faults = store.control().get("/webhooks").then().extract().jsonPath().getList("deliveries.fault");
+        } while (faults.contains("dropped_overflow") && System.nanoTime() < deadline);
+        assertEquals(1000, faults.size());
+        assertTrue(faults.stream().allMatch(f -> f == null), "every queued call was made");
+    }
+
+    @Test
+    void resetForgetsSubscriptionsAndTheDeliveriesStillWaiting() throws Exception {
+        try (WebhookSubscriber subscriber = new WebhookSubscriber()) {
+            SandboxClient.Store before = SandboxClient.newStore();
+            subscribe(before, "NewOrder", subscriber.url("/before-reset"), Map.of());
+            before.control().body(Map.of("delay_ms", 300)).put("/webhook-faults").then().statusCode(200);
+            before.seed(1, 1L);
+            given().post("/_sandbox/reset").then().statusCode(204);
+
+            SandboxClient.Store after = SandboxClient.newStore();
+            subscribe(after, "NewOrder", subscriber.url("/after-reset"), Map.of());
+            after.control().body(Map.of("delay_ms", 1000)).put("/webhook-faults").then().statusCode(200);
+            after.seed(1, 1L);
+            // The forgotten store's call was due 700 ms before this one.
+            assertEquals("/after-reset", subscriber.next(5).path());
+            assertEquals(0, subscriber.pending());
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,7 @@ public class WebhookSender {
             .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService workers;
     private final Semaphore capacity;
+    private final AtomicLong overflowed = new AtomicLong();
     private final long reorderHoldMs;
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -57,7 +59,11 @@ public class WebhookSender {
     /** Sends the deliveries one after another, delayMs from now; drops them all when too many calls wait. */
     void submit(StoreWebhooks box, List<Delivery> sequence, long delayMs) {
         if (!capacity.tryAcquire()) {
-            LOG.warnf("Webhook queue full: %d deliveries dropped (dropped_overflow)", sequence.size());
+            long dropped = overflowed.addAndGet(sequence.size());
+            if (dropped - sequence.size() < 1 || dropped / 100 != (dropped - sequence.size()) / 100) {
+                // A flood would flood the log too: the first drop and then one line per hundred.
+                LOG.warnf("Webhook queue full: %d deliveries dropped so far (dropped_overflow)", dropped);
+            }
             sequence.forEach(d -> box.log().record(DeliveryRecord.unsent(now(), d, "dropped_overflow")));
             return;
         }
