@@ -44,9 +44,7 @@ public final class StoreWebhooks implements OrderEvents {
         List<Map<String, Object>> subscriptions = matching(data, WebhookEventTypes.NEW_ORDER,
                 valid ? WebhookEventTypes.NEW_VALID_ORDER : null);
         if (!subscriptions.isEmpty()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("order", ResourceJson.render(OrderView.raw(data, order, Set.of()), zone.get()));
-            deliver(subscriptions, order.id(), sender.json(body));
+            deliver(subscriptions, order.id(), sender.json(orderBody(data, order)));
         }
     }
 
@@ -54,8 +52,7 @@ public final class StoreWebhooks implements OrderEvents {
     public void statusChanged(StoreData data, StoredOrder order, long oldStatusId, long newStatusId) {
         List<Map<String, Object>> subscriptions = matching(data, WebhookEventTypes.ORDER_STATUS_CHANGED, null);
         if (!subscriptions.isEmpty()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("order", ResourceJson.render(OrderView.raw(data, order, Set.of()), zone.get()));
+            Map<String, Object> body = orderBody(data, order);
             body.put("old_status", status(data, oldStatusId));
             body.put("new_status", status(data, newStatusId));
             deliver(subscriptions, order.id(), sender.json(body));
@@ -125,6 +122,13 @@ public final class StoreWebhooks implements OrderEvents {
         return data.webhooks.values().stream()
                 .filter(s -> s.get("event_type").equals(eventType) || s.get("event_type").equals(alsoEventType))
                 .toList();
+    }
+
+    /** {"order": ...}: the order as GET /orders/{id} shows it, without expansions. */
+    private Map<String, Object> orderBody(StoreData data, StoredOrder order) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("order", ResourceJson.render(OrderView.raw(data, order, Set.of()), zone.get()));
+        return body;
     }
 
     private Map<String, Object> status(StoreData data, long id) {
