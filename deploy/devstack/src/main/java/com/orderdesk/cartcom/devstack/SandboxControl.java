@@ -51,6 +51,11 @@ public final class SandboxControl {
         return http.get("/_sandbox/stores/" + domain + "/calls").expect(200, "sandbox call log");
     }
 
+    /** The store's webhook subscriptions and the calls it made to them: {@code {subscriptions, deliveries}}. */
+    public JsonNode webhooks(String domain) {
+        return http.get("/_sandbox/stores/" + domain + "/webhooks").expect(200, "sandbox webhooks");
+    }
+
     public long countCalls(String domain, String method, String pathSuffix) {
         long count = 0;
         for (JsonNode call : calls(domain)) {

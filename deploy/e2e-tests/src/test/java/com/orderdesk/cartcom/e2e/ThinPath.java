@@ -142,5 +142,29 @@ abstract class ThinPath {
         assertTrue(status.path("enabled").asBoolean());
         assertTrue(orderDesk.activity(setup.store()).size() > 0 || orderDesk.activity(setup.store()).path("activity").size() > 0,
                 "activity is recorded");
+        JsonNode webhooks = Waits.until("webhooks on in the status", FLOW_TIMEOUT, () -> {
+            JsonNode now = orderDesk.status(setup.store()).path("webhooks");
+            return now.path("state").asText().equals("on") ? Optional.of(now) : Optional.empty();
+        });
+        assertTrue(webhooks.path("message").asText().contains("within seconds"), webhooks.toString());
+    }
+
+    @Test
+    @Order(6)
+    void anOrderPlacedAtCartcomArrivesThroughItsWebhook() {
+        JsonNode subscriptions = demo.sandbox().webhooks(setup.cart().domain()).path("subscriptions");
+        assertEquals(2, subscriptions.size(), "NewOrder and OrderStatusChanged, once each: " + subscriptions);
+        long placed = demo.sandbox().seedOrders(setup.cart().domain(), 1, setup.settings().downloadStatusId()).get(0);
+        Waits.until("the order's webhook delivered", FLOW_TIMEOUT, () -> {
+            for (JsonNode delivery : demo.sandbox().webhooks(setup.cart().domain()).path("deliveries")) {
+                if (delivery.path("order_id").asLong() == placed && delivery.path("event_type").asText().equals("NewOrder")
+                        && delivery.path("status").asInt() == 204) {
+                    return Optional.of(delivery);
+                }
+            }
+            return Optional.empty();
+        });
+        Waits.until("order " + placed + " imported", FLOW_TIMEOUT,
+                () -> demo.orderDesk().orderBySourceId(setup.store(), DemoStore.ORDER_PREFIX + placed));
     }
 }

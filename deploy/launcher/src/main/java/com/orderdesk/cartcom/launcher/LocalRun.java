@@ -17,8 +17,10 @@ public final class LocalRun {
     public static void main(String[] args) throws InterruptedException {
         Path repoRoot = Path.of(args.length > 0 ? args[0] : ".");
         Path dataDir = Path.of(args.length > 1 ? args[1] : ".devstack");
+        // A merchant's shortest check interval: Cart.com's webhooks bring new orders within seconds, the interval poll
+        // is the safety net for a webhook that never came.
         LocalSystem.Options options = new LocalSystem.Options(repoRoot, dataDir, false, "local-admin-token",
-                Duration.ofSeconds(5)).withKafkaSasl(Boolean.parseBoolean(System.getenv("KAFKA_SASL")));
+                Duration.ofMinutes(5)).withKafkaSasl(Boolean.parseBoolean(System.getenv("KAFKA_SASL")));
 
         say("Starting Kafka, PostgreSQL, the Cart.com sandbox and the four services (data in " + options.dataDir() + ")...");
         LocalSystem system = LocalSystem.start(options);
@@ -66,7 +68,8 @@ public final class LocalRun {
         say("  curl -s " + sandbox + "/orders/" + firstCartId);
         say("Every Cart.com call the integration made:");
         say("  curl -s " + sandbox + "/calls");
-        say("Add more orders at the sandbox and watch them arrive within seconds:");
+        say("Webhooks are on (the sandbox calls the poller when an order is placed or changes status): add an order at"
+                + " the sandbox and see it in Order Desk within seconds, though the store is checked only every 5 minutes:");
         say("  curl -s -X POST -H 'Content-Type: application/json' -d '{\"count\":3,\"order_status_id\":"
                 + setup.settings().downloadStatusId() + "}' " + sandbox + "/orders/seed");
         say("OpenAPI, Swagger UI and metrics of each service answer the admin token only (operators), e.g.:");

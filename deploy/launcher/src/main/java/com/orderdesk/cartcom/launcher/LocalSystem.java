@@ -105,6 +105,7 @@ public final class LocalSystem implements AutoCloseable {
                             .systemProperties(shared)
                             .systemProperty("quarkus.http.port", Integer.toString(port))
                             .systemProperty("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()))
+                            .systemProperties(webhookConfig(service, port))
                             .logFile(options.dataDir().resolve("logs/" + name + ".log"))
                             .startTimeout(START_TIMEOUT)
                             .build();
@@ -161,6 +162,14 @@ public final class LocalSystem implements AutoCloseable {
         config.put("poller.interval-override", options.pollInterval().toString());
         config.putAll(options.extraConfig());
         return config;
+    }
+
+    /**
+     * Cart.com's webhooks on: each poller instance subscribes stores at its own address, where the sandbox calls it (on
+     * a cluster the Ingress' public host); a store's orders then arrive within seconds of being placed.
+     */
+    private static Map<String, String> webhookConfig(Service service, int port) {
+        return service == Service.POLLER ? Map.of("cartcom.public-webhook-base-url", "http://127.0.0.1:" + port) : Map.of();
     }
 
     /** One token key per data folder, kept so that a restarted system still opens the tokens it sealed. */

@@ -19,6 +19,11 @@ public record StaticCartcomConfig(String baseUrlTemplate, boolean allowInsecureB
     }
 
     @Override
+    public Optional<String> publicWebhookBaseUrl() {
+        return Optional.empty();
+    }
+
+    @Override
     public String tokenKeys() {
         return "";
     }
