@@ -6,6 +6,7 @@ import com.orderdesk.cartcom.sandbox.fault.FaultKind;
 import com.orderdesk.cartcom.sandbox.fault.FaultSettings;
 import com.orderdesk.cartcom.sandbox.fault.HostileSettings;
 import com.orderdesk.cartcom.sandbox.ratelimit.RetryAfterFormat;
+import com.orderdesk.cartcom.sandbox.seed.RealWorldShape;
 import io.vertx.core.http.HttpVersion;
 import com.orderdesk.cartcom.sandbox.fault.MalformedBodies;
 import com.orderdesk.cartcom.sandbox.ratelimit.RateDecision;
@@ -15,10 +16,12 @@ import com.orderdesk.cartcom.sandbox.store.ValidationException;
 import com.orderdesk.cartcom.sandbox.store.SandboxStore;
 import com.orderdesk.cartcom.sandbox.store.StoreData;
 import com.orderdesk.cartcom.sandbox.store.StoreRegistry;
+import com.orderdesk.cartcom.sandbox.store.TokenScope;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +33,7 @@ import org.jboss.logging.Logger;
 
 /**
  * What every Cart.com call goes through, in the live API's order: find the store, count the call against
- * the store's window (429 when full), check the token (401), answer a hostile store's redirect or 429, inject
+ * the store's window (429 when full), check the token (401) and its scopes (403), answer a hostile store's redirect or 429, inject
  * faults, run the route, bend a hostile store's answer (huge body, dribble), then add X-AC-Call-Limit and record
  * the call in the store's log.
  */
@@ -53,6 +56,11 @@ public class CartcomCallPipeline {
     public Response run(String domain, HttpServerRequest http, String body, Function<CartcomCall, CartcomReply> route) {
         Optional<SandboxStore> found = registry.find(domain);
         if (found.isEmpty()) {
+            Optional<SandboxStore> www = registry.find("www." + domain)
+                    .filter(store -> store.settings().realWorld().contains(RealWorldShape.BARE_DOMAIN_REDIRECT));
+            if (www.isPresent()) {
+                return redirectToWww(www.get(), http, body);
+            }
             // No store, no window and no log: the live equivalent is a host that serves no store.
             return json(404, CartcomErrorBody.of(404, "No store is served at " + domain)).build();
         }
@@ -66,6 +74,10 @@ public class CartcomCallPipeline {
             String details = http.getHeader(TOKEN_HEADER) == null
                     ? "The X-AC-Auth-Token header is missing" : "The access token is invalid or has been revoked";
             outcome = new Outcome(json(401, CartcomErrorBody.of(401, details)), null, null);
+        } else if (!store.allows(http.getHeader(TOKEN_HEADER), neededScope(http))) {
+            // Cart.com does not document whether a missing scope is 401 or 403: the sandbox answers 403.
+            outcome = new Outcome(json(403, CartcomErrorBody.of(403, "The access token's scopes do not allow this call"
+                    + " (it needs " + neededScope(http).wireName() + ")")), "partial_scopes", null);
         } else {
             outcome = serve(store, http, body, route, now, decision);
         }
@@ -165,6 +177,21 @@ public class CartcomCallPipeline {
         return new Outcome(json(reply.status(), reply.body()), null, null);
     }
 
+    /**
+     * A live store's bare domain sends every API call on to its www. host: 301 to the same path and query there. Not
+     * counted against the window (the www. call that follows is); logged on the www. store.
+     */
+    private Response redirectToWww(SandboxStore store, HttpServerRequest http, String body) {
+        URI asked = URI.create(http.absoluteURI());
+        String query = http.query() == null ? "" : "?" + http.query();
+        String location = asked.getScheme() + "://" + asked.getRawAuthority() + "/" + store.domain()
+                + storePath(http.path()) + query;
+        store.callLog().record(new CallRecord(registry.now(), http.method().name(), storePath(http.path()),
+                decodedQuery(http.query()), 301, "bare_domain_redirect", http.getHeader("Cache-Control"),
+                CallRecord.loggedBody(http.method().name(), body)));
+        return json(301, CartcomErrorBody.of(301, "This store's API is served at " + store.domain())).header("Location", location).build();
+    }
+
     private Response.ResponseBuilder tooManyRequests(SandboxStore store, RateDecision decision, Instant now) {
         return json(429, CartcomErrorBody.of(429, "Rate limit exceeded: " + decision.limit() + " calls per "
                 + store.settings().windowSeconds() + " seconds"))
@@ -192,6 +219,10 @@ public class CartcomCallPipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static TokenScope neededScope(HttpServerRequest http) {
+        return ScopeRules.required(http.method().name(), storePath(http.path()));
     }
 
     /** "/acme.sandbox.test/api/v1/orders" -> "/api/v1/orders": the path as the live store would log it. */

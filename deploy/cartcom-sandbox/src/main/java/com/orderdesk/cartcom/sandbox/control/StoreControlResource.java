@@ -3,6 +3,8 @@ package com.orderdesk.cartcom.sandbox.control;
 import com.orderdesk.cartcom.sandbox.store.RecordNotFoundException;
 import com.orderdesk.cartcom.sandbox.store.SandboxStore;
 import com.orderdesk.cartcom.sandbox.store.StoreRegistry;
+import com.orderdesk.cartcom.sandbox.store.TokenScope;
+import com.orderdesk.cartcom.sandbox.seed.RealWorldShape;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,7 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** /_sandbox/stores: create, inspect and reconfigure stores, and hand out or revoke tokens. */
 @Path("/_sandbox/stores")
@@ -41,7 +46,7 @@ public class StoreControlResource {
     }
 
     @GET
-    public java.util.List<StoreInfo> list(@Context UriInfo uri) {
+    public List<StoreInfo> list(@Context UriInfo uri) {
         return registry.all().stream().map(s -> StoreInfo.of(s, uri.getBaseUri().toString())).toList();
     }
 
@@ -56,17 +61,32 @@ public class StoreControlResource {
     public StoreInfo update(@PathParam("domain") String domain, StoreRequest request, @Context UriInfo uri) {
         SandboxStore store = stores.require(domain);
         if (request != null) {
-            store.updateSettings(settings.apply(store.settings(), request));
+            store.updateSettings(settings.apply(store.settings(), request), registry.now());
         }
         return StoreInfo.of(store, uri.getBaseUri().toString());
     }
 
     @POST
     @Path("{domain}/tokens")
-    public Response addToken(@PathParam("domain") String domain) {
+    public Response addToken(@PathParam("domain") String domain, TokenRequest request) {
+        SandboxStore store = stores.require(domain);
         String token = StoreRegistry.newToken();
-        stores.require(domain).addToken(token);
-        return Response.status(201).entity(Map.of("token", token)).build();
+        if (request == null || request.scopes() == null) {
+            store.addToken(token);
+            return Response.status(201).entity(Map.of("token", token, "scopes", wireNames(EnumSet.allOf(TokenScope.class))))
+                    .build();
+        }
+        Set<TokenScope> scopes = TokenScope.parse(request.scopes());
+        if (!store.settings().realWorld().contains(RealWorldShape.PARTIAL_SCOPES)) {
+            // A friendly store ignores scopes: minting one there would make a test pass for the wrong reason.
+            throw new IllegalArgumentException("scopes need the store's real_world partial_scopes (or all)");
+        }
+        store.addToken(token, scopes);
+        return Response.status(201).entity(Map.of("token", token, "scopes", wireNames(scopes))).build();
+    }
+
+    static List<String> wireNames(Set<TokenScope> scopes) {
+        return scopes.stream().map(TokenScope::wireName).sorted().toList();
     }
 
     @DELETE

@@ -83,6 +83,10 @@ final class RealWorldLines {
             address.put("country_code", "US");
         }
         retotal(order, taxRate);
+        if (shapes.contains(RealWorldShape.MONEY_AS_STRINGS)) {
+            // Last, once every total is computed: from here on the amounts are text, as such a store sends them.
+            MoneyAsStrings.apply(order);
+        }
     }
 
     private static Map<String, Object> line(StoreData data, long orderId, String sku, String name, String price,

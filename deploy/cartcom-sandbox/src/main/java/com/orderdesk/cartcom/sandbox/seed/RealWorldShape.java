@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The shapes live Cart.com orders take that a friendly sandbox would never send (issue 16), each its own switch
- * on a store ({@code real_world} in the store's control settings); {@code all} turns every one on. Applied to the
- * orders placed while the switch is on.
+ * on a store ({@code real_world} in the store's control settings); {@code all} turns every one on. Order shapes apply
+ * to the orders placed while the switch is on; the store-wide ones to every call while it is on.
  */
 public enum RealWorldShape {
     /** A coupon line: {@code is_discount_item}, a negative price, counted in the subtotal. */
@@ -24,7 +24,18 @@ public enum RealWorldShape {
     /** {@code additional_fees} and {@code delivery_tax}, which the grand total includes. */
     FEES,
     /** A variant's own SKU in {@code item_number_full}, the product's in {@code item_number}. */
-    VARIANT_SKUS;
+    VARIANT_SKUS,
+    /** Money fields of the order, its items and payments as JSON strings ("12.50"), as some live stores send them. */
+    MONEY_AS_STRINGS,
+    /**
+     * Store-wide: tokens minted with {@code scopes} are held to them (403 on a call the scopes do not allow). The
+     * store's main token keeps every scope, so a real-world store still connects with it.
+     */
+    PARTIAL_SCOPES,
+    /** Store-wide: a {@code www.} store also answers on its bare domain, with a 301 to the {@code www.} API. */
+    BARE_DOMAIN_REDIRECT,
+    /** Store-wide: {@code /shipping_providers} names the carriers as live stores do ("United Parcel Service", "Fedex"). */
+    PROVIDER_NAMES;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,9 +5,16 @@ import com.orderdesk.cartcom.sandbox.fault.HostileSettings;
 import com.orderdesk.cartcom.sandbox.ratelimit.FixedWindowRateLimiter;
 import com.orderdesk.cartcom.sandbox.webhook.StoreWebhooks;
 import com.orderdesk.cartcom.sandbox.webhook.WebhookSender;
+import com.orderdesk.cartcom.sandbox.seed.DefaultShippingProviders;
+import com.orderdesk.cartcom.sandbox.seed.RealWorldShape;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,6 +23,8 @@ public final class SandboxStore {
 
     private final String domain;
     private final List<String> tokens = new CopyOnWriteArrayList<>();
+    /** The tokens minted with scopes, and those scopes; every other token may do everything. */
+    private final Map<String, Set<TokenScope>> tokenScopes = new ConcurrentHashMap<>();
     private volatile StoreSettings settings;
     private final FixedWindowRateLimiter rateLimiter;
     private final FaultInjector faults;
@@ -45,8 +54,15 @@ public final class SandboxStore {
         return settings;
     }
 
-    public synchronized void updateSettings(StoreSettings newSettings) {
+    public synchronized void updateSettings(StoreSettings newSettings, Instant now) {
         rateLimiter.reconfigure(newSettings.rateLimit(), Duration.ofSeconds(newSettings.windowSeconds()));
+        boolean providerNames = newSettings.realWorld().contains(RealWorldShape.PROVIDER_NAMES);
+        if (providerNames != settings.realWorld().contains(RealWorldShape.PROVIDER_NAMES)) {
+            data.write(d -> {
+                DefaultShippingProviders.install(d, providerNames, now);
+                return null;
+            });
+        }
         settings = newSettings;
     }
 
@@ -58,8 +74,29 @@ public final class SandboxStore {
         tokens.add(token);
     }
 
+    /** A token held to {@code scopes} while the store is in {@link RealWorldShape#PARTIAL_SCOPES}. */
+    public void addToken(String token, Set<TokenScope> scopes) {
+        tokenScopes.put(token, Set.copyOf(scopes));
+        tokens.add(token);
+    }
+
     public boolean revokeToken(String token) {
+        tokenScopes.remove(token);
         return tokens.remove(token);
+    }
+
+    /** The scopes a token was minted with; empty for a token that may do everything. */
+    public Optional<Set<TokenScope>> scopesOf(String token) {
+        return Optional.ofNullable(tokenScopes.get(token));
+    }
+
+    /** Whether a valid token may make a call needing {@code scope} (null: a call no scope governs). */
+    public boolean allows(String token, TokenScope scope) {
+        if (scope == null || !settings.realWorld().contains(RealWorldShape.PARTIAL_SCOPES)) {
+            return true;
+        }
+        Set<TokenScope> scopes = tokenScopes.get(token.trim());
+        return scopes == null || scopes.contains(scope);
     }
 
     public List<String> tokens() {

@@ -22,6 +22,7 @@ public final class StoreData {
     public final TreeMap<Long, StoredShipment> shipments = new TreeMap<>();
     public final TreeMap<Long, Map<String, Object>> statuses = new TreeMap<>();
     public final TreeMap<Long, Map<String, Object>> webhooks = new TreeMap<>();
+    public final TreeMap<Long, Map<String, Object>> shippingProviders = new TreeMap<>();
 
     public final IdSequence orderIds;
     public final IdSequence itemIds = new IdSequence(1);

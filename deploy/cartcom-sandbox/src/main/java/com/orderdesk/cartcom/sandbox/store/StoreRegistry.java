@@ -3,6 +3,8 @@ package com.orderdesk.cartcom.sandbox.store;
 import com.orderdesk.cartcom.sandbox.config.SandboxConfig;
 import com.orderdesk.cartcom.sandbox.seed.DefaultOrderStatuses;
 import com.orderdesk.cartcom.sandbox.webhook.WebhookSender;
+import com.orderdesk.cartcom.sandbox.seed.DefaultShippingProviders;
+import com.orderdesk.cartcom.sandbox.seed.RealWorldShape;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -59,6 +61,8 @@ public class StoreRegistry {
         store.addToken(requestedToken == null || requestedToken.isBlank() ? newToken() : requestedToken.trim());
         store.data().write(data -> {
             DefaultOrderStatuses.install(data, clock.instant());
+            DefaultShippingProviders.install(data, settings.realWorld().contains(RealWorldShape.PROVIDER_NAMES),
+                    clock.instant());
             return null;
         });
         if (stores.putIfAbsent(domain, store) != null) {
