@@ -162,7 +162,8 @@ class CartOrderMapperSandboxTest {
 
     /**
      * Issue 16: a store in the sandbox's real-world mode (every shape on: a coupon line, a gift-wrap line, a kit with
-     * two parts, weights in Oz, Kg and g, a variant SKU, fees and delivery tax, a numeric Boston ZIP). Every order maps
+     * two parts, weights in Oz, Kg and g, a variant SKU, fees and delivery tax, a numeric Boston ZIP, money as strings
+     * such as "12.50"). Every order maps
      * with its parts adding up to its total, and each shape lands where the README's mapping choices say.
      */
     @Test
@@ -175,6 +176,9 @@ class CartOrderMapperSandboxTest {
             CartOrderFetched seeded = SandboxOrders.fetch(STORE_ID + 1, real.domain(), real.token(), id, null);
             MappedOrder mapped = MAPPER.map(seeded, realSnapshot);
             String at = "order " + id;
+            JsonNode grandTotal = seeded.order().path("grand_total");
+            assertTrue(grandTotal.isTextual(), at + ": money_as_strings sends the total as text, not " + grandTotal);
+            assertEquals(new BigDecimal(grandTotal.asText()).setScale(2), mapped.orderTotal(), at + ": the total read from text");
             assertEquals(mapped.orderTotal(), mapped.productTotal().add(mapped.shippingTotal()).add(mapped.handlingTotal())
                     .add(mapped.taxTotal()).subtract(mapped.discountTotal()), at + ": product + shipping + handling + tax - discount");
             assertEquals(new BigDecimal("5.00"), mapped.discountTotal(), at + ": the coupon line is discount");
