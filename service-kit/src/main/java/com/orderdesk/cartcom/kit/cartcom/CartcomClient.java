@@ -48,8 +48,7 @@ public final class CartcomClient {
     }
 
     public CartcomStoreApi store(String domain, String accessToken) {
-        return new CartcomStoreApi(endpoints.baseUri(domain), accessToken, http, requestTimeout, clock, limits,
-                endpoints.publicAddressesOnly() ? domain : null, dns);
+        return new CartcomStoreApi(endpoints, domain, accessToken, http, requestTimeout, clock, limits, dns);
     }
 
     public CartcomEndpoints endpoints() {

@@ -3,6 +3,8 @@ package com.orderdesk.cartcom.kit.cartcom;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where a store's API lives: {@code cartcom.base-url-template} with {@code {domain}} replaced. Only
@@ -75,6 +77,29 @@ public final class CartcomEndpoints {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /**
+     * The store domain a URL names, read where this template puts the domain (so that a redirect through the sandbox's
+     * {@code http://localhost:8089/{domain}/api/v1} names the store, not localhost); a URL of another shape names its
+     * host, as a live store's redirect ({@code https://www.example.com/api/v1/...}) does. Empty when neither is a
+     * plain host name.
+     */
+    public Optional<String> domainIn(URI url) {
+        String text = url.toString();
+        int at = template.indexOf(PLACEHOLDER);
+        String prefix = template.substring(0, at);
+        String candidate = url.getHost();
+        if (text.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            String rest = text.substring(prefix.length());
+            int end = 0;
+            while (end < rest.length() && "/:?#".indexOf(rest.charAt(end)) < 0) {
+                end++;
+            }
+            candidate = rest.substring(0, end);
+        }
+        return candidate != null && candidate.length() <= 253 && candidate.matches("[A-Za-z0-9.-]+")
+                ? Optional.of(candidate.toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     public URI resolve(String domain, String pathAndQuery) {

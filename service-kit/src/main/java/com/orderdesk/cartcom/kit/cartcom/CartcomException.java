@@ -50,7 +50,10 @@ public class CartcomException extends RuntimeException {
         this.redirectHost = redirectHost;
     }
 
-    /** The host a redirect answer pointed to (a store's bare domain sent to www., say); empty otherwise. */
+    /**
+     * The store domain a redirect answer pointed to (a store's bare domain sent to www., say): its Location's host, or
+     * where the base-URL template puts the domain ({@link CartcomEndpoints#domainIn}); empty otherwise.
+     */
     public Optional<String> redirectHost() {
         return Optional.ofNullable(redirectHost);
     }

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -42,6 +41,7 @@ public final class CartcomStoreApi {
     /** A list key as the official API description spells it where live stores answer another (field notes). */
     private static final Map<String, String> ALSO_NAMED = Map.of("addresses", "order_addresses");
 
+    private final CartcomEndpoints endpoints;
     private final URI base;
     private final String token;
     private final HttpClient http;
@@ -53,15 +53,16 @@ public final class CartcomStoreApi {
     private final HostResolver dns;
     private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
 
-    CartcomStoreApi(URI base, String token, HttpClient http, Duration timeout, Clock clock, CartcomLimits limits,
-                    String checkedDomain, HostResolver dns) {
-        this.base = base;
+    CartcomStoreApi(CartcomEndpoints endpoints, String domain, String token, HttpClient http, Duration timeout, Clock clock,
+                    CartcomLimits limits, HostResolver dns) {
+        this.endpoints = endpoints;
+        this.base = endpoints.baseUri(domain);
         this.token = token;
         this.http = http;
         this.timeout = timeout;
         this.clock = clock;
         this.limits = limits;
-        this.checkedDomain = checkedDomain;
+        this.checkedDomain = endpoints.publicAddressesOnly() ? domain : null;
         this.dns = dns;
     }
 
@@ -72,6 +73,19 @@ public final class CartcomStoreApi {
             statuses.add(MAPPER.convertValue(node, OrderStatus.class));
         }
         return statuses;
+    }
+
+    /**
+     * Whether the token may read a resource, by its cheapest call: the first row of its list ({@code count=1}). A
+     * refusal is a {@link CartcomException} of kind CREDENTIALS_REJECTED like any other; an empty list is fine.
+     */
+    public void readFirstRow(String resource, String listKey) {
+        readPage(base + "/" + resource + "?count=1", listKey);
+    }
+
+    /** The store's shipping providers ({@code id, name, provider_code, is_enabled, ...}), every page. */
+    public List<ObjectNode> shippingProviders() {
+        return readList(base + "/shipping_providers?count=100", "shipping_providers");
     }
 
     /**
@@ -300,7 +314,7 @@ public final class CartcomStoreApi {
                     .flatMap(value -> RetryAfter.parse(value, clock)).map(limits::capped).orElse(null);
             throw new CartcomException(CartcomException.kindOf(status), status,
                     request.method() + " " + request.uri().getPath() + " answered " + status + errorDetail(response.body()),
-                    retryAfter, null, status >= 300 && status < 400 ? redirectHost(response) : null);
+                    retryAfter, null, status >= 300 && status < 400 ? redirectDomain(response) : null);
         }
         if (response.body().isEmpty() && status == 204) {
             return MAPPER.missingNode();
@@ -339,11 +353,10 @@ public final class CartcomStoreApi {
         }
     }
 
-    /** The host name a redirect's Location names, if it is one (never followed: only reported). */
-    private static String redirectHost(HttpResponse<String> response) {
+    /** The store domain a redirect's Location names, if it names one (never followed: only reported). */
+    private String redirectDomain(HttpResponse<String> response) {
         try {
-            String host = response.headers().firstValue("Location").map(URI::create).map(URI::getHost).orElse(null);
-            return host != null && host.length() <= 253 && host.matches("[A-Za-z0-9.-]+") ? host.toLowerCase(Locale.ROOT) : null;
+            return response.headers().firstValue("Location").map(URI::create).flatMap(endpoints::domainIn).orElse(null);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -228,6 +228,15 @@ class CartcomStoreApiTest {
         assertEquals(1, requests.size(), "not followed");
     }
 
+    /** Through a template that puts the domain in the path (the sandbox's), the redirect names the store, not the host. */
+    @Test
+    void aRedirectNamesTheDomainWhereTheTemplatePutsIt() {
+        String root = "http://127.0.0.1:" + server.getAddress().getPort();
+        handler = exchange -> new Answer(301, "", Map.of("Location", root + "/www.acme.test/api/v1/order_statuses?count=100"));
+        CartcomException e = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2)).orderStatuses());
+        assertEquals("www.acme.test", e.redirectHost().orElseThrow());
+    }
+
     @Test
     void insecureTemplateNeedsExplicitPermission() {
         assertThrows(IllegalArgumentException.class, () -> new CartcomEndpoints("http://{domain}/api/v1", false));
