@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,13 +39,18 @@ public class ConnectionResource {
         }
     }
 
-    /** Never the token: only its hint. */
-    public record ConnectionView(boolean connected, String domain, String tokenHint, Instant verifiedAt) {
+    /**
+     * Never the token: only its hint. uncheckedScopes: what the live check could not try without changing the store
+     * (orders:write, that is status changes and shipments); empty when not connected.
+     */
+    public record ConnectionView(boolean connected, String domain, String tokenHint, Instant verifiedAt,
+                                 List<String> uncheckedScopes) {
         static ConnectionView of(CartcomConnection connection) {
             if (connection == null) {
-                return new ConnectionView(false, null, null, null);
+                return new ConnectionView(false, null, null, null, List.of());
             }
-            return new ConnectionView(connection.usable(), connection.domain, connection.tokenHint, connection.verifiedAt);
+            return new ConnectionView(connection.usable(), connection.domain, connection.tokenHint, connection.verifiedAt,
+                    connection.usable() ? ConnectionService.UNCHECKED_SCOPES : List.of());
         }
     }
 
@@ -57,8 +63,10 @@ public class ConnectionResource {
     @PUT
     @InvalidInput(code = CartcomFailures.TOKEN_REJECTED, message = TOKEN_REQUIRED)
     @Operation(summary = "Verify a domain and access token live against Cart.com, then store them",
-            description = "422 {error: {code, message}} with code invalid_domain, token_rejected, unreachable, "
-                    + "rate_limited or unexpected_response when the check fails; nothing changes then.")
+            description = "422 {error: {code, message, fields?}} with code invalid_domain, token_rejected, "
+                    + "scope_missing (fields.access_token names the scopes), unreachable, rate_limited, "
+                    + "unexpected_response or domain_redirects (fields.domain names the domain to use) when the check "
+                    + "fails; nothing changes then. unchecked_scopes names what the check cannot try.")
     public ConnectionView connect(@PathParam("storeId") long storeId, @Valid ConnectionRequest request) {
         RequestBodies.require(request, "Send {domain, access_token}");
         return ConnectionView.of(connections.connect(storeId, request.domain(), request.accessToken()));

@@ -42,6 +42,9 @@ public final class CartcomFailures {
     /** The store's API answered with a redirect to another host: connect that one (a bare domain sent to www.). */
     public static final String DOMAIN_REDIRECTS = "domain_redirects";
 
+    /** The token is valid but may not read something the integration reads ({@link ScopeCheck}). */
+    public static final String SCOPE_MISSING = "scope_missing";
+
     /** For a failed connection check: 422, and nothing was changed. */
     public static ApiException forConnect(CartcomException e, String domain) {
         if (e.redirectHost().isPresent() && !e.redirectHost().get().equals(domain)) {

@@ -21,14 +21,17 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Connecting a store to Cart.com: check the domain, verify domain and token live ({@code GET /order_statuses}),
- * and only then store the token sealed and publish the snapshot. The live check runs outside any transaction, so
- * a slow Cart.com never holds a database connection or the store's lock; a failed check changes nothing.
+ * Connecting a store to Cart.com: check the domain, verify domain, token and every scope that can be read live
+ * ({@link ScopeCheck}: order statuses, orders, customers, order addresses), and only then store the token sealed and
+ * publish the snapshot. The live check runs outside any transaction, so a slow Cart.com never holds a database
+ * connection or the store's lock; a failed check changes nothing.
  */
 @ApplicationScoped
 public class ConnectionService {
     private static final Logger LOG = Logger.getLogger(ConnectionService.class);
     private static final int HINT_CHARS = 4;
+    /** What a connection check cannot try without changing the store: status changes and shipments. */
+    public static final List<String> UNCHECKED_SCOPES = ScopeCheck.UNCHECKED;
 
     private final DomainValidator domains;
     private final CartcomClient client;
@@ -59,13 +62,17 @@ public class ConnectionService {
         String domain = domains.validate(domainInput);
         List<OrderStatus> statuses;
         try {
-            statuses = client.store(domain, token).orderStatuses();
+            statuses = ScopeCheck.run(client.store(domain, token));
         } catch (CartcomException e) {
-            String code = CartcomFailures.code(e);
-            metrics.counter("cartcom.connection.checks", "outcome", code).increment();
+            ApiException refusal = CartcomFailures.forConnect(e, domain);
+            metrics.counter("cartcom.connection.checks", "outcome", refusal.code()).increment();
             // The exception's message names the host, method, path and status only; never the token.
-            LOG.infof("connection check of store %d at %s failed: %s (%s)", storeId, domain, code, e.getMessage());
-            throw CartcomFailures.forConnect(e, domain);
+            LOG.infof("connection check of store %d at %s failed: %s (%s)", storeId, domain, refusal.code(), e.getMessage());
+            throw refusal;
+        } catch (ScopeCheck.MissingScopes e) {
+            metrics.counter("cartcom.connection.checks", "outcome", CartcomFailures.SCOPE_MISSING).increment();
+            LOG.infof("connection check of store %d at %s failed: the token lacks %s", storeId, domain, e.scopes());
+            throw e.forConnect(domain);
         }
         metrics.counter("cartcom.connection.checks", "outcome", "connected").increment();
         CartcomConnection saved = QuarkusTransaction.requiringNew().call(() -> save(storeId, domain, token));

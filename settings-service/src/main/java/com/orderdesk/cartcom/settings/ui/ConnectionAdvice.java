@@ -25,6 +25,11 @@ final class ConnectionAdvice {
                             + "has not been revoked and that it is allowed to read and update orders and order statuses "
                             + "(a token without those permissions is refused too). Order Desk cannot find or reset "
                             + "your credentials: only Cart.com can provide them."),
+            CartcomFailures.SCOPE_MISSING, new Advice(
+                    "The access token works, but Cart.com does not let it read everything Order Desk reads.",
+                    "In your Cart.com admin create a new access token with the scopes named below (read_orders, "
+                            + "read_people, and orders so that Order Desk can update order statuses and add "
+                            + "shipments), then connect with it."),
             CartcomFailures.UNREACHABLE, new Advice(
                     "Your store could not be reached, or it answered with a server error.",
                     "Check that the domain is spelled correctly and that your store is online. If it is, Cart.com may "

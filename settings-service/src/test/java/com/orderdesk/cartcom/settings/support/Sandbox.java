@@ -6,6 +6,7 @@ import com.orderdesk.cartcom.devstack.JsonHttp;
 import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.devstack.SandboxControl;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,20 @@ public final class Sandbox {
     /** Replaces the store's faults, e.g. {@code Map.of("error_rate", 1.0)}. */
     public static void faults(String domain, Map<String, Object> faults) {
         http().put("/_sandbox/stores/" + domain + "/faults", faults).expect(200, "set sandbox faults");
+    }
+
+    /** A store in the sandbox's real-world mode (every shape, partial-scope tokens and the bare domain's redirect too). */
+    public static SandboxStore newRealWorldStore(String domain) {
+        JsonNode store = http().post("/_sandbox/stores", Map.of("domain", domain, "real_world", List.of("all")))
+                .expect(201, "create real-world sandbox store");
+        return new SandboxStore(store.path("domain").asText(), store.path("token").asText());
+    }
+
+    /** Another token of the store that may do only what {@code scopes} allow (the sandbox README's scope names). */
+    public static SandboxStore tokenWithScopes(SandboxStore store, List<String> scopes) {
+        JsonNode minted = http().post("/_sandbox/stores/" + store.domain() + "/tokens", Map.of("scopes", scopes))
+                .expect(201, "mint a token with scopes");
+        return new SandboxStore(store.domain(), minted.path("token").asText());
     }
 
     public static void revoke(SandboxStore store) {

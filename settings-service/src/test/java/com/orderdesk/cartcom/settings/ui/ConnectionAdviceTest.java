@@ -39,6 +39,8 @@ class ConnectionAdviceTest {
         assertTrue(Problem.of(new ApiException(422, "invalid_domain", "not public")).whatToDo()
                 .contains("private or local"));
         assertNotNull(Problem.of(ApiException.notConnected()).whatToDo());
+        assertTrue(Problem.of(new ApiException(422, CartcomFailures.SCOPE_MISSING, "may not read customers"))
+                .whatToDo().contains("read_people"), "a missing scope says which Cart.com scopes to ask for");
         assertNull(Problem.of(ApiException.notFound("import")).whatToDo(), "not a connection problem");
     }
 
