@@ -46,33 +46,40 @@ record SandboxFixtures(SandboxControl sandbox, TestKafka kafka, TokenCrypto cryp
 
     /** A store with one of the setting combinations tests need. */
     record StoreSetup(boolean enabled, boolean syncTracking, Long afterShipmentStatusId, String afterShipmentStatusWhen,
-                      Map<String, Object> sandboxSettings) {
+                      Map<String, Object> sandboxSettings, List<String> tokenScopes) {
         static StoreSetup syncing() {
-            return new StoreSetup(true, true, SHIPPED_STATUS, null, Map.of());
+            return new StoreSetup(true, true, SHIPPED_STATUS, null, Map.of(), null);
+        }
+
+        /** The snapshot carries a token minted with these scopes (the store needs real_world partial_scopes). */
+        StoreSetup tokenScopes(List<String> scopes) {
+            return new StoreSetup(enabled, syncTracking, afterShipmentStatusId, afterShipmentStatusWhen, sandboxSettings,
+                    scopes);
         }
 
         StoreSetup withoutStatus() {
-            return new StoreSetup(enabled, syncTracking, null, afterShipmentStatusWhen, sandboxSettings);
+            return new StoreSetup(enabled, syncTracking, null, afterShipmentStatusWhen, sandboxSettings, tokenScopes);
         }
 
         StoreSetup trackingOff() {
-            return new StoreSetup(enabled, false, afterShipmentStatusId, afterShipmentStatusWhen, sandboxSettings);
+            return new StoreSetup(enabled, false, afterShipmentStatusId, afterShipmentStatusWhen, sandboxSettings, tokenScopes);
         }
 
         StoreSetup statusWhen(String when) {
-            return new StoreSetup(enabled, syncTracking, afterShipmentStatusId, when, sandboxSettings);
+            return new StoreSetup(enabled, syncTracking, afterShipmentStatusId, when, sandboxSettings, tokenScopes);
         }
 
         /** Store fields of the sandbox control API, e.g. {@code retry_after_format}. */
         StoreSetup sandbox(Map<String, Object> settings) {
-            return new StoreSetup(enabled, syncTracking, afterShipmentStatusId, afterShipmentStatusWhen, settings);
+            return new StoreSetup(enabled, syncTracking, afterShipmentStatusId, afterShipmentStatusWhen, settings, tokenScopes);
         }
     }
 
     Store store(StoreSetup setup) {
         SandboxControl.SandboxStore cart = sandbox.createStore(new HashMap<>(setup.sandboxSettings()));
         long storeId = IDS.incrementAndGet();
-        EncryptedToken sealed = crypto.encrypt(storeId, cart.domain(), cart.token());
+        String token = setup.tokenScopes() == null ? cart.token() : sandbox.mintToken(cart.domain(), setup.tokenScopes());
+        EncryptedToken sealed = crypto.encrypt(storeId, cart.domain(), token);
         StoreIntegrationChanged snapshot = new StoreIntegrationChanged(UUID.randomUUID(), StoreIntegrationChanged.TYPE,
                 1, Instant.now(), storeId, 1, true, setup.enabled(), cart.domain(), sealed.ciphertext(),
                 sealed.keyId(), "hash", "UTC", 15, List.of(OPEN_STATUS), 100L, null,
@@ -127,8 +134,19 @@ record SandboxFixtures(SandboxControl sandbox, TestKafka kafka, TokenCrypto cryp
 
     /** A shipment of the given items, not published. */
     ShipmentCreated shipment(Store store, Order order, List<ShipmentCreated.Item> items) {
+        return shipment(store, order, items, "UPS");
+    }
+
+    /** A whole-order shipment by this Order Desk carrier code, published. */
+    ShipmentCreated ship(Store store, Order order, String carrierCode) {
+        ShipmentCreated shipment = shipment(store, order, List.of(), carrierCode);
+        kafka.publish(Topics.SHIPMENTS_CREATED, shipment);
+        return shipment;
+    }
+
+    private ShipmentCreated shipment(Store store, Order order, List<ShipmentCreated.Item> items, String carrierCode) {
         return ShipmentCreated.of(store.storeId(), IDS.incrementAndGet(), order.orderId(),
-                "1Z" + IDS.incrementAndGet(), "UPS", "Ground", "https://track.example/1Z",
+                "1Z" + IDS.incrementAndGet(), carrierCode, "Ground", "https://track.example/1Z",
                 Instant.parse("2024-05-06T07:08:09Z"), items);
     }
 

@@ -72,6 +72,15 @@ public final class SandboxControl {
         return new SandboxStore(store.path("domain").asText(), store.path("token").asText());
     }
 
+    /**
+     * Another token of the store that may do only what {@code scopes} allow ({@code orders:read}, ... in the sandbox
+     * README's "Token scopes"); the store needs {@code real_world} {@code partial_scopes} (or {@code all}).
+     */
+    public String mintToken(String domain, List<String> scopes) {
+        return http.post("/_sandbox/stores/" + domain + "/tokens", Map.of("scopes", scopes))
+                .expect(201, "mint a scoped token").path("token").asText();
+    }
+
     /** Creates one order from a draft ({@code items: [{item_number, quantity}]}, ...); answers its control view. */
     public JsonNode createOrder(String domain, Map<String, Object> draft) {
         return http.post("/_sandbox/stores/" + domain + "/orders", draft).expect(201, "create sandbox order");

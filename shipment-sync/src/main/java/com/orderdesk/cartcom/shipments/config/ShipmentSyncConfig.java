@@ -38,6 +38,19 @@ public interface ShipmentSyncConfig {
     @WithDefault("P14D")
     Duration orderWaitExpiry();
 
+    ShippingProviders shippingProviders();
+
+    /** Each store's own carrier names ({@code /shipping_providers}), read once per lifetime and never in a shipment's way. */
+    interface ShippingProviders {
+        /** How long a store's list (or the failure to read it) is kept before it is read again. */
+        @WithDefault("PT1H")
+        Duration lifetime();
+
+        /** How long a shipment waits for its store's list being read; past it the table's name goes. */
+        @WithDefault("PT1S")
+        Duration maxWait();
+    }
+
     interface Backoff {
         /** Wait after the first retryable failure; doubled per attempt, with jitter. */
         @WithDefault("PT30S")

@@ -30,14 +30,17 @@ public final class ShipmentRequestMapper {
         return NAME_PREFIX + shipmentId;
     }
 
-    /** @throws UnmappableShipmentException when a shipped item has no Cart.com counterpart */
-    public ShipmentRequest map(ShipmentCreated shipment, ImportedOrder order) {
+    /**
+     * {@code providerName}: the carrier as the store names it ({@link CarrierNames}).
+     *
+     * @throws UnmappableShipmentException when a shipped item has no Cart.com counterpart
+     */
+    public ShipmentRequest map(ShipmentCreated shipment, ImportedOrder order, String providerName) {
         OffsetDateTime shippedAt = (shipment.dateShipped() != null ? shipment.dateShipped() : clock.instant())
                 .atOffset(ZoneOffset.UTC);
         return new ShipmentRequest(order.cartOrderId(), shipmentName(shipment.shipmentId()), shippedAt,
                 shipment.trackingNumber(), shipment.trackingUrl(), shipment.shipmentMethod(),
-                CarrierNames.providerName(shipment.carrierCode()),
-                items(shipment, order));
+                providerName, items(shipment, order));
     }
 
     private static List<ShipmentRequest.Item> items(ShipmentCreated shipment, ImportedOrder order) {

@@ -37,10 +37,12 @@ public class ShipmentSender {
     private final ShipmentSyncConfig config;
     private final Backoff backoff;
     private final AfterShipmentStatus afterShipmentStatus;
+    private final StoreShippingProviders providers;
     private final ShipmentRequestMapper mapper = new ShipmentRequestMapper(Clock.systemUTC());
 
     ShipmentSender(ImportedOrderRepository orders, StoreSnapshotRepository stores, StoreApis storeApis,
-                   ShipmentOutcomes outcomes, ShipmentSyncConfig config, AfterShipmentStatus afterShipmentStatus) {
+                   ShipmentOutcomes outcomes, ShipmentSyncConfig config, AfterShipmentStatus afterShipmentStatus,
+                   StoreShippingProviders providers) {
         this.orders = orders;
         this.stores = stores;
         this.storeApis = storeApis;
@@ -48,6 +50,7 @@ public class ShipmentSender {
         this.config = config;
         this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
         this.afterShipmentStatus = afterShipmentStatus;
+        this.providers = providers;
     }
 
     public void sync(ClaimedShipment claimed) {
@@ -85,19 +88,19 @@ public class ShipmentSender {
 
     private void send(ClaimedShipment claimed, ShipmentCreated shipment, ImportedOrder order,
                       StoreIntegrationChanged store) {
-        ShipmentRequest request;
-        try {
-            request = mapper.map(shipment, order);
-        } catch (ShipmentRequestMapper.UnmappableShipmentException e) {
-            outcomes.failed(claimed, order.cartOrderId(), e.getMessage());
-            return;
-        }
         CartcomStoreApi api;
         try {
             api = storeApis.open(store);
         } catch (TokenDecryptionException e) {
             outcomes.failed(claimed, order.cartOrderId(), "the store's access token cannot be opened ("
                     + e.getMessage() + "); reconnect the store");
+            return;
+        }
+        ShipmentRequest request;
+        try {
+            request = mapper.map(shipment, order, providerName(shipment.carrierCode(), store, api));
+        } catch (ShipmentRequestMapper.UnmappableShipmentException e) {
+            outcomes.failed(claimed, order.cartOrderId(), e.getMessage());
             return;
         }
         try {
@@ -124,6 +127,13 @@ public class ShipmentSender {
         outcomes.sent(claimed, order.cartOrderId(), "Shipment " + shipment.shipmentId() + " (" + shipment.carrierCode()
                 + " " + shipment.trackingNumber() + ") sent to Cart.com order " + order.cartOrderId()
                 + " as " + request.shipmentName() + statusNote);
+    }
+
+    /** The store's list is read only for a carrier the table knows: for any other it could not change the name. */
+    private String providerName(String carrierCode, StoreIntegrationChanged store, CartcomStoreApi api) {
+        return CarrierNames.known(carrierCode)
+                ? CarrierNames.providerName(carrierCode, providers.of(store, api))
+                : CarrierNames.providerName(carrierCode);
     }
 
     private void onCartcomFailure(ClaimedShipment claimed, ImportedOrder order, String step, CartcomException e) {
