@@ -47,16 +47,12 @@ public final class Sandbox {
 
     /** A store in the sandbox's real-world mode (every shape, partial-scope tokens and the bare domain's redirect too). */
     public static SandboxStore newRealWorldStore(String domain) {
-        JsonNode store = http().post("/_sandbox/stores", Map.of("domain", domain, "real_world", List.of("all")))
-                .expect(201, "create real-world sandbox store");
-        return new SandboxStore(store.path("domain").asText(), store.path("token").asText());
+        return control().createStore(Map.of("domain", domain, "real_world", List.of("all")));
     }
 
     /** Another token of the store that may do only what {@code scopes} allow (the sandbox README's scope names). */
     public static SandboxStore tokenWithScopes(SandboxStore store, List<String> scopes) {
-        JsonNode minted = http().post("/_sandbox/stores/" + store.domain() + "/tokens", Map.of("scopes", scopes))
-                .expect(201, "mint a token with scopes");
-        return new SandboxStore(store.domain(), minted.path("token").asText());
+        return new SandboxStore(store.domain(), control().mintToken(store.domain(), scopes));
     }
 
     public static void revoke(SandboxStore store) {
