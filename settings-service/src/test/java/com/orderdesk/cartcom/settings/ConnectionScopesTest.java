@@ -46,6 +46,19 @@ class ConnectionScopesTest extends ServiceTestBase {
         store.as().get(store.cartcom("/connection")).then().body("connected", equalTo(false));
     }
 
+    /** Refused everywhere with 403: the token is valid (a bad one gets 401), it just may read nothing: every scope named. */
+    @Test
+    void aTokenThatMayOnlyWriteIsToldEveryReadableScopeItLacks() {
+        SandboxStore cart = Sandbox.newRealWorldStore(uniqueDomain("writeonly"));
+        SandboxStore writeOnly = Sandbox.tokenWithScopes(cart, List.of("orders:write"));
+        TestStore store = Api.createStore();
+        store.as().body(Map.of("domain", cart.domain(), "access_token", writeOnly.token()))
+                .put(store.cartcom("/connection")).then().statusCode(422)
+                .body("error.code", equalTo("scope_missing"))
+                .body("error.fields.access_token",
+                        equalTo("missing scopes: statuses:read, orders:read, customers:read, addresses:read"));
+    }
+
     @Test
     void aTokenWithEveryScopeConnectsAndIsToldWhatCouldNotBeChecked() {
         SandboxStore cart = Sandbox.newRealWorldStore(uniqueDomain("full"));
