@@ -44,6 +44,12 @@ public final class CartcomCall {
         return absoluteUrl;
     }
 
+    /** Whether this is the list route of {@code resource} (GET /{resource}, not one record or a nested list). */
+    public boolean isListOf(String resource) {
+        int query = absoluteUrl.indexOf('?');
+        return (query < 0 ? absoluteUrl : absoluteUrl.substring(0, query)).endsWith("/" + resource);
+    }
+
     public ListRequest list() {
         if (listRequest == null) {
             listRequest = ListRequest.parse(rawQuery);

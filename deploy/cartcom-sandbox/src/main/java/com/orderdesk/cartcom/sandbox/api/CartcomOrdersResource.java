@@ -25,7 +25,8 @@ public class CartcomOrdersResource extends RecordTableResource<StoredOrder> {
     private static final RecordTable<StoredOrder> ORDERS = new RecordTable<>("orders", "Order",
             data -> data.orders, order -> order.fields, (call, data) -> {
                 Set<String> expansions = call.list().expansions(OrderView.NESTED);
-                return order -> OrderView.raw(data, order, expansions);
+                boolean listPage = call.isListOf("orders");
+                return order -> OrderView.shown(data, order, expansions, listPage, call.zone());
             });
 
     public CartcomOrdersResource(CartcomCallPipeline pipeline) {

@@ -3,6 +3,8 @@ package com.orderdesk.cartcom.sandbox.api;
 import com.orderdesk.cartcom.sandbox.store.StoreData;
 import com.orderdesk.cartcom.sandbox.store.StoredOrder;
 import com.orderdesk.cartcom.sandbox.store.StoredShipment;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,20 @@ public final class OrderView {
             if (expansions.contains(name)) {
                 json.put(name, nested(data, order, name));
             }
+        }
+        return json;
+    }
+
+    /**
+     * The order as the Cart.com API shows it: {@link #raw} bent by its real-world listing shapes (odd dates shown
+     * as such; on a list page, no items when the order is one whose list expansion the store ignores).
+     */
+    public static Map<String, Object> shown(StoreData data, StoredOrder order, Set<String> expansions, boolean listPage,
+                                            ZoneId zone) {
+        Map<String, Object> json = raw(data, order, expansions);
+        order.shownAs.forEach((field, odd) -> json.put(field, odd.shown((Instant) order.fields.get(field), zone)));
+        if (listPage && order.itemsNotListed) {
+            json.remove("items");
         }
         return json;
     }

@@ -16,7 +16,8 @@ public final class RecordListings {
 
     public static CartcomReply list(CartcomCall call, List<Map<String, Object>> rows, String listKey,
                                     Function<Map<String, Object>, Map<String, Object>> expand) {
-        ListRequest request = call.list();
+        ListRequest request = RealWorldAnswers.capped(call);
+        listKey = RealWorldAnswers.listKey(call, listKey);
         List<Map<String, Object>> matched = RecordFilter.filterAndSort(rows, request, call.zone());
         HostileSettings hostile = call.store().hostile().get();
         Function<Map<String, Object>, Map<String, Object>> render =
@@ -47,12 +48,14 @@ public final class RecordListings {
             throw CartcomException.badRequest("This method requires one or more resource IDs to be specified");
         }
         List<Map<String, Object>> found = new ArrayList<>();
-        for (long id : request.ids().stream().distinct().toList()) {
+        for (long id : RealWorldAnswers.answeredIds(call, request.ids().stream().distinct().toList(), listKey)) {
             Map<String, Object> record = table.get(id);
             if (record != null) {
                 found.add(record);
             }
         }
+        RealWorldAnswers.requireSome(call, found, listKey);
+        listKey = RealWorldAnswers.listKey(call, listKey);
         List<Map<String, Object>> sorted = RecordFilter.filterAndSort(found, request, call.zone());
         List<Map<String, Object>> rendered = new ArrayList<>();
         Function<Map<String, Object>, Map<String, Object>> render = row -> ResourceJson.render(row, call.zone(), request.fields());

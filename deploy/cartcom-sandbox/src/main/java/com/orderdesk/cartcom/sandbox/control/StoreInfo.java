@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public record StoreInfo(String domain, String token, List<String> tokens, String baseUrl, String plan, int rateLimit,
                         int windowSeconds, String utcOffset, String retryAfterFormat, FaultSettings faults,
-                        int orderCount, List<String> realWorld, Map<String, List<String>> tokenScopes) {
+                        int orderCount, List<String> realWorld, Map<String, List<String>> tokenScopes,
+                        Integer countCap) {
 
     public static StoreInfo of(SandboxStore store, String requestBase) {
         StoreSettings s = store.settings();
@@ -23,7 +24,8 @@ public record StoreInfo(String domain, String token, List<String> tokens, String
         return new StoreInfo(store.domain(), tokens.isEmpty() ? null : tokens.get(0), tokens,
                 baseUrl(requestBase, store.domain()), s.plan() == null ? "custom" : s.plan().wireName(), s.rateLimit(),
                 s.windowSeconds(), s.utcOffset(), s.retryAfterFormat().wireName(), store.faults().settings(), orders,
-                s.realWorld().stream().map(RealWorldShape::wireName).sorted().toList(), scoped(store, tokens));
+                s.realWorld().stream().map(RealWorldShape::wireName).sorted().toList(), scoped(store, tokens),
+                s.pageCap().isPresent() ? s.pageCap().getAsInt() : null);
     }
 
     /** Only the tokens minted with scopes; the others may do everything. */

@@ -22,7 +22,7 @@ public class StoreSettingsFactory {
         Plan plan = Plan.parse(config.defaultPlan());
         return new StoreSettings(plan, plan.callsPerWindow(), config.windowSeconds(), config.defaultUtcOffset(),
                 StoreSettings.parseZone(config.defaultUtcOffset()), RetryAfterFormat.parse(config.defaultRetryAfterFormat()),
-                Set.of());
+                Set.of(), null);
     }
 
     public StoreSettings apply(StoreSettings current, StoreRequest request) {
@@ -47,11 +47,24 @@ public class StoreSettingsFactory {
             }
             window = request.windowSeconds();
         }
-        String offset = request.utcOffset() != null ? request.utcOffset().trim() : current.utcOffset();
-        RetryAfterFormat retryAfter = request.retryAfterFormat() != null
-                ? RetryAfterFormat.parse(request.retryAfterFormat()) : current.retryAfterFormat();
         Set<RealWorldShape> realWorld = request.realWorld() != null
                 ? Set.copyOf(RealWorldShape.parse(request.realWorld())) : current.realWorld();
-        return new StoreSettings(plan, limit, window, offset, StoreSettings.parseZone(offset), retryAfter, realWorld);
+        String offset = request.utcOffset() != null ? request.utcOffset().trim() : current.utcOffset();
+        if (request.utcOffset() == null && realWorld.contains(RealWorldShape.DST_ZONE)
+                && offset.equals(config.defaultUtcOffset())) {
+            // A store nobody gave an offset: a real one is in a zone whose offset changes twice a year.
+            offset = RealWorldShape.DST_ZONE_ID;
+        }
+        Integer countCap = current.countCap();
+        if (request.countCap() != null) {
+            if (request.countCap() < 1) {
+                throw new IllegalArgumentException("count_cap must be at least 1");
+            }
+            countCap = request.countCap();
+        }
+        RetryAfterFormat retryAfter = request.retryAfterFormat() != null
+                ? RetryAfterFormat.parse(request.retryAfterFormat()) : current.retryAfterFormat();
+        return new StoreSettings(plan, limit, window, offset, StoreSettings.parseZone(offset), retryAfter, realWorld,
+                countCap);
     }
 }

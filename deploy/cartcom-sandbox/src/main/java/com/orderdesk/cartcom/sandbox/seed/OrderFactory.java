@@ -131,6 +131,7 @@ public final class OrderFactory {
         o.put("shipping_selections", List.of(selection));
         o.put("entered_by_type", "Customer");
         RealWorldLines.apply(data, order, realWorld, d.taxRate, createdAt);
+        RealWorldListing.apply(order, data.orders.size() + 1, realWorld);
         data.orders.put(orderId, order);
         data.events().placed(data, order);
         return order;

@@ -35,7 +35,34 @@ public enum RealWorldShape {
     /** Store-wide: a {@code www.} store also answers on its bare domain, with a 301 to the {@code www.} API. */
     BARE_DOMAIN_REDIRECT,
     /** Store-wide: {@code /shipping_providers} names the carriers as live stores do ("United Parcel Service", "Fedex"). */
-    PROVIDER_NAMES;
+    PROVIDER_NAMES,
+    /**
+     * Every 5th new order is listed with an odd {@code updated_at} and {@code ordered_at}: {@code ""}, null, or
+     * local time without offset ({@code 2026-05-01 10:15:00}), in turn. Filters still match its true time.
+     */
+    ODD_DATES,
+    /** {@code updated_at} to the second and shared by every change made in the same second (no unique stamps). */
+    UPDATED_AT_TIES,
+    /** {@code count} capped at the store's {@code count_cap} (50 unless set), with a {@code next_page} when more follow. */
+    COUNT_CAP,
+    /** {@code /order_addresses} lists under {@code order_addresses} (acapi.yaml) instead of {@code addresses}. */
+    ORDER_ADDRESSES_KEY,
+    /**
+     * {@code select_many} answers one page of ids at most ({@link #SELECT_MANY_PAGE}) and leaves out every 3rd id
+     * the first time it is asked for; an answer with none of the ids is a 404.
+     */
+    SELECT_MANY_GAPS,
+    /** Every 4th new order is listed without {@code items} although {@code expand=items} was asked (by id it has them). */
+    EXPAND_IGNORED,
+    /** A store created without {@code utc_offset} keeps its times in America/New_York (daylight saving). */
+    DST_ZONE;
+
+    /** How many ids a {@code select_many} answers with {@link #SELECT_MANY_GAPS}. */
+    public static final int SELECT_MANY_PAGE = 25;
+    /** The {@code count} cap of {@link #COUNT_CAP} when the store sets none. */
+    public static final int DEFAULT_COUNT_CAP = 50;
+    /** The zone of {@link #DST_ZONE}. */
+    public static final String DST_ZONE_ID = "America/New_York";
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

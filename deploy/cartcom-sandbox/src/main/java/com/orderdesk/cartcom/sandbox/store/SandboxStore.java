@@ -44,6 +44,7 @@ public final class SandboxStore {
         this.data = new StoreData(firstOrderId);
         this.webhooks = new StoreWebhooks(() -> this.settings.zone(), webhookSender);
         data.listen(webhooks);
+        data.tiedTouches(settings.realWorld().contains(RealWorldShape.UPDATED_AT_TIES));
     }
 
     public String domain() {
@@ -64,6 +65,7 @@ public final class SandboxStore {
             });
         }
         settings = newSettings;
+        data.tiedTouches(newSettings.realWorld().contains(RealWorldShape.UPDATED_AT_TIES));
     }
 
     public boolean acceptsToken(String token) {

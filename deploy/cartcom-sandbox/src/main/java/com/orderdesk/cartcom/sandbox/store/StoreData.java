@@ -3,6 +3,8 @@ package com.orderdesk.cartcom.sandbox.store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -34,6 +36,10 @@ public final class StoreData {
     private final IdSequence statusIds = new IdSequence(1);
     private Instant lastTouch = Instant.EPOCH;
     private volatile OrderEvents events = OrderEvents.NONE;
+    /** Real-world {@code updated_at_ties}: stamps to the second, shared within it (see {@link #touch}). */
+    private volatile boolean tiedTouches;
+    /** Ids a real-world {@code select_many} already left out once ("customers:12"), so a retry finds them. */
+    public final Set<String> leftOutOnce = ConcurrentHashMap.newKeySet();
 
     public StoreData(long firstOrderId) {
         this.orderIds = new IdSequence(firstOrderId);
@@ -71,9 +77,19 @@ public final class StoreData {
      * millisecond.
      */
     public Instant touch(Instant now) {
+        if (tiedTouches) {
+            // A live store's SQL datetime: every change in one second carries the same value, never an older one.
+            Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+            lastTouch = second.isAfter(lastTouch) ? second : lastTouch;
+            return lastTouch;
+        }
         Instant candidate = now.truncatedTo(ChronoUnit.MILLIS);
         lastTouch = candidate.isAfter(lastTouch) ? candidate : lastTouch.plusMillis(1);
         return lastTouch;
+    }
+
+    public void tiedTouches(boolean tied) {
+        tiedTouches = tied;
     }
 
     /** Status ids are chosen by the merchant's store; keep the counter above any id already used. */

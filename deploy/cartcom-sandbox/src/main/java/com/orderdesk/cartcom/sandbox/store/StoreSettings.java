@@ -9,10 +9,19 @@ import java.util.Set;
 /**
  * A store's knobs. plan is null when the limit was set as an explicit number. utcOffset is kept as given
  * ("-06:00" or a zone id such as "America/Chicago", which then follows daylight saving like a real store).
- * realWorld: the real-world shapes new orders take (issue 16; empty for a friendly store).
+ * realWorld: the real-world shapes new orders take (issue 16; empty for a friendly store). countCap: the most rows
+ * a list page holds with the {@code count_cap} shape, null when the store set none (then 50).
  */
 public record StoreSettings(Plan plan, int rateLimit, int windowSeconds, String utcOffset, ZoneId zone,
-                            RetryAfterFormat retryAfterFormat, Set<RealWorldShape> realWorld) {
+                            RetryAfterFormat retryAfterFormat, Set<RealWorldShape> realWorld,
+                            Integer countCap) {
+
+    /** The most rows a list page holds, or empty when the store answers every count it is asked. */
+    public java.util.OptionalInt pageCap() {
+        return realWorld.contains(RealWorldShape.COUNT_CAP)
+                ? java.util.OptionalInt.of(countCap == null ? RealWorldShape.DEFAULT_COUNT_CAP : countCap)
+                : java.util.OptionalInt.empty();
+    }
 
     public static ZoneId parseZone(String utcOffset) {
         try {

@@ -17,6 +17,13 @@ public final class StoredOrder {
     public final List<Map<String, Object>> customFields = new ArrayList<>();
     /** Shipments live in the store's shipment table; the order keeps their ids in creation order. */
     public final List<Long> shipmentIds = new ArrayList<>();
+    /**
+     * Fields the API shows other than as stored (real-world odd dates): filters and sorts read the stored value,
+     * as a live store's SQL holds a real datetime behind the text its API writes.
+     */
+    public final Map<String, OddDate> shownAs = new LinkedHashMap<>();
+    /** Real-world {@code expand_ignored}: list pages show this order without items; by id it has them. */
+    public boolean itemsNotListed;
 
     public long id() {
         return ((Number) fields.get("id")).longValue();

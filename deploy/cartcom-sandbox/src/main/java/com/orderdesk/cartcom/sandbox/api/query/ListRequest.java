@@ -59,6 +59,11 @@ public record ListRequest(int page, int count, List<SortKey> sort, Set<String> e
         return new ListRequest(page, count, sort, expand, fields, ids, filters);
     }
 
+    /** The same request with at most {@code cap} rows a page (a store that caps count). */
+    public ListRequest cappedAt(int cap) {
+        return count <= cap ? this : new ListRequest(page, cap, sort, expand, fields, ids, filters);
+    }
+
     /** The nested collections to fill: expand plus nested names asked for in fields. */
     public Set<String> expansions(Set<String> nestedNames) {
         Set<String> wanted = new LinkedHashSet<>();
