@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderdesk.cartcom.devstack.CartcomSandbox;
 import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
 import com.orderdesk.cartcom.kit.cartcom.CartcomEndpoints;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import java.time.Duration;
@@ -32,11 +33,31 @@ public final class SandboxOrders {
         ObjectNode order = api.order(cartOrderId, EXPAND);
         long shippingId = order.path("order_shipping_address_id").asLong();
         long billingId = order.path("order_billing_address_id").asLong();
-        Map<Long, ObjectNode> addresses = byId(api.orderAddresses(List.of(shippingId, billingId)));
+        Map<Long, ObjectNode> addresses = selectAll(api::orderAddresses, List.of(shippingId, billingId));
         ObjectNode customer = order.hasNonNull("customer_id")
-                ? api.customers(List.of(order.get("customer_id").asLong())).get(0) : null;
+                ? selectAll(api::customers, List.of(order.get("customer_id").asLong())).get(order.get("customer_id").asLong())
+                : null;
         return CartOrderFetched.of(storeId, cartOrderId, importId, order, addresses.get(shippingId),
                 addresses.get(billingId), customer);
+    }
+
+    /**
+     * A real-world store's select_many leaves some ids out, or answers 404, the first time it is asked (sandbox
+     * {@code select_many_gaps}); like the poller, ask again for what is missing.
+     */
+    private static Map<Long, ObjectNode> selectAll(Function<List<Long>, List<ObjectNode>> selectMany, List<Long> ids) {
+        Map<Long, ObjectNode> found = new java.util.HashMap<>();
+        for (int attempt = 0; attempt < 3 && !found.keySet().containsAll(ids); attempt++) {
+            List<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+            try {
+                found.putAll(byId(selectMany.apply(missing)));
+            } catch (CartcomException e) {
+                if (e.kind() != CartcomException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        return found;
     }
 
     private static Map<Long, ObjectNode> byId(List<ObjectNode> records) {
