@@ -76,6 +76,37 @@ class NothingMissedTest extends PollerTestBase {
         assertEquals(2, events.get(3).order().get("order_status_id").asLong());
     }
 
+    /**
+     * Real-world listings: a burst of orders sharing one updated_at (more than a page, so read by id), every 5th
+     * listed with updated_at "" or null. Every order is published once, and no poll fails over the odd ones.
+     */
+    @Test
+    void oddAndTiedUpdatedAtNeitherStopTheStoreNorRepeatOrders() {
+        SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("odd_dates", "updated_at_ties")));
+        List<Long> ids = SandboxStores.seed(store.domain(), 12, 1);
+        long storeId = connect(store, List.of(1L));
+        await().atMost(WAIT).until(() -> published(storeId).size() >= ids.size());
+        awaitPolls(storeId, 0, 2);
+        assertOncePerOrder(storeId, ids);
+        assertEquals("", published(storeId).stream().filter(e -> e.cartOrderId() == ids.get(4)).findFirst().orElseThrow()
+                .order().path("updated_at").asText(), "the 5th order came as the store listed it");
+        assertTrue(activities(storeId).stream().noneMatch(e -> e.kind().equals("poll_failed")), activities(storeId).toString());
+    }
+
+    /** A store that answers at most 2 orders a page (the poller asks 3) with a next_page: one poll walks them all. */
+    @Test
+    void aBacklogOfManyCappedPagesIsWalkedToItsEndInOnePoll() {
+        SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("count_cap"), "count_cap", 2));
+        List<Long> ids = SandboxStores.seed(store.domain(), 12, 1);
+        long storeId = connect(store, List.of(1L));
+        await().atMost(WAIT).until(() -> pollActivities(storeId, 12) + pollActivities(storeId, 0) > 0);
+        ActivityRecorded firstPoll = activities(storeId).stream().filter(e -> e.kind().equals("poll")).findFirst().orElseThrow();
+        assertEquals(12L, firstPoll.counts().get("ordersFound"), "the first poll found every order: " + firstPoll.message());
+        assertOncePerOrder(storeId, ids);
+        assertTrue(SandboxStores.listCalls(store.domain()).stream().anyMatch(c -> "3".equals(SandboxStores.param(c, "count"))),
+                "the poller asked for more than the store's cap");
+    }
+
     private static void assertOncePerOrder(long storeId, List<Long> expected) {
         Map<Long, Long> times = published(storeId).stream()
                 .collect(Collectors.groupingBy(CartOrderFetched::cartOrderId, Collectors.counting()));

@@ -112,6 +112,19 @@ class OrderPollingTest extends PollerTestBase {
         assertNotNull(schedule.find(storeId).orElseThrow().cursorUpdatedAt());
     }
 
+    /** A store listing order addresses under acapi.yaml's "order_addresses" instead of "addresses". */
+    @Test
+    void addressesListedUnderEitherKeyArePublished() {
+        SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("order_addresses_key")));
+        long id = SandboxStores.seed(store.domain(), 1, 1).get(0);
+        long storeId = connect(store, List.of(1L));
+        await().atMost(WAIT).until(() -> published(storeId).size() >= 1);
+        CartOrderFetched event = published(storeId).get(0);
+        JsonNode order = SandboxStores.order(store.domain(), id);
+        assertEquals(order.path("shipping_address").path("id").asLong(), event.shippingAddress().path("id").asLong());
+        assertEquals(order.path("billing_address").path("id").asLong(), event.billingAddress().path("id").asLong());
+    }
+
     @Test
     void anIdleStoreCostsOneCartcomCallPerPoll() {
         SandboxStores.Store store = SandboxStores.createWithAnOrder();

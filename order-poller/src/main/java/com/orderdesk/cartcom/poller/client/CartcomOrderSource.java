@@ -50,21 +50,27 @@ public class CartcomOrderSource {
         return new OrderWalk(this, api, filter, field, from, resumeAfter, config.pageSize(), storeZone);
     }
 
-    /** One list call; each order keyed by (field, id) for the walk. */
     /** A page of listed orders, and whether the store says more follow (its next_page). */
     record Listed(List<ListedOrder> orders, boolean more) {
     }
 
-    Listed list(CartcomStoreApi api, Map<String, String> query, String field, ZoneId storeZone) {
+    /**
+     * One list call; each order keyed by (field, id) for the walk. An order whose field cannot be read ({@code ""},
+     * null, not a date: live stores send such) gets a stand-in key after the row before it ({@code start} for the
+     * first: where the query begins), so one odd order never fails the page and its store.
+     */
+    Listed list(CartcomStoreApi api, Map<String, String> query, String field, ZoneId storeZone, ListKey start) {
         ListPage page = call(() -> api.listOrders(query));
         List<ListedOrder> orders = new ArrayList<>(page.items().size());
+        ListKey previous = start;
         for (ObjectNode order : page.items()) {
             long id = id(order, "id").orElseThrow(() -> malformed("order without id"));
-            Instant at = CartcomDates.parse(order.path(field).asText(""), storeZone)
-                    .orElseThrow(() -> malformed("order " + id + " without a readable " + field));
+            Instant at = CartcomDates.parse(order.path(field).asText(""), storeZone).orElse(null);
+            ListKey key = at != null ? new ListKey(at, id) : ListKey.standIn(previous, id);
             String updatedRaw = order.path("updated_at").asText("");
-            orders.add(new ListedOrder(id, new ListKey(at, id), updatedRaw,
+            orders.add(new ListedOrder(id, key, at == null, updatedRaw,
                     CartcomDates.parse(updatedRaw, storeZone).orElse(null), order));
+            previous = key;
         }
         return new Listed(orders, page.nextPage() != null);
     }

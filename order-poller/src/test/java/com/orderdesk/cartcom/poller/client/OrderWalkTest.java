@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.poller.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
 import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,8 @@ class OrderWalkTest {
 
     private HttpServer server;
     private int calls;
+    /** Orders the store lists with "updated_at": "" (it still filters and sorts them by their true time). */
+    private Set<Integer> listedWithoutDate = Set.of();
 
     @BeforeEach
     void start() throws IOException {
@@ -49,11 +53,13 @@ class OrderWalkTest {
                     matching.add(id);
                 }
             }
-            int count = Integer.parseInt(query.get("count"));
-            List<Integer> page = matching.subList(0, Math.min(Math.min(count, CAP), matching.size()));
+            int size = Math.min(Integer.parseInt(query.get("count")), CAP);
+            int from = (Integer.parseInt(query.getOrDefault("page", "1")) - 1) * size;
+            List<Integer> page = matching.subList(Math.min(from, matching.size()), Math.min(from + size, matching.size()));
             StringJoiner rows = new StringJoiner(",");
-            page.forEach(id -> rows.add("{\"id\":" + id + ",\"updated_at\":\"" + updatedAt(id) + "\"}"));
-            String next = matching.size() > page.size() ? "\"next_page\":\"/capped.test/api/v1/orders?page=2\"," : "";
+            page.forEach(id -> rows.add("{\"id\":" + id + ",\"updated_at\":\""
+                    + (listedWithoutDate.contains(id) ? "" : updatedAt(id)) + "\"}"));
+            String next = matching.size() > from + page.size() ? "\"next_page\":\"/capped.test/api/v1/orders?page=2\"," : "";
             byte[] body = ("{\"total_count\":" + matching.size() + "," + next + "\"orders\":[" + rows + "]}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
@@ -92,15 +98,30 @@ class OrderWalkTest {
 
     @Test
     void aStoreThatCapsTheCountIsWalkedToTheEndInOneWalk() {
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), walk(), "every order, once, in " + calls + " calls");
+    }
+
+    /**
+     * Orders listed without a readable updated_at (a run of four, longer than the store's pages of three, and one on
+     * its own) are handed out once each where the store listed them, and the walk still ends: no failed page, no loop.
+     */
+    @Test
+    void ordersListedWithoutADateAreHandedOutOnceAndTheWalkEnds() {
+        listedWithoutDate = Set.of(1, 3, 4, 5, 6);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), walk(), "every order, once, in " + calls + " calls");
+    }
+
+    private List<Long> walk() {
         CartcomStoreApi api = new CartcomClient(new CartcomEndpoints(
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/{domain}/api/v1", true),
                 Duration.ofSeconds(2), Duration.ofSeconds(5)).store("capped.test", "token");
         OrderWalk walk = new OrderWalk(new CartcomOrderSource(null), api, Map.of(), "updated_at", FROM, null, 5,
                 ZoneOffset.UTC);
         List<Long> walked = new ArrayList<>();
-        for (int page = 0; page < 20 && !walk.done(); page++) {
+        for (int page = 0; page < 40 && !walk.done(); page++) {
             walk.nextPage().forEach(order -> walked.add(order.id()));
         }
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), walked, "every order, once, in " + calls + " calls");
+        assertTrue(walk.done(), "the walk ended, after " + calls + " calls");
+        return walked;
     }
 }
