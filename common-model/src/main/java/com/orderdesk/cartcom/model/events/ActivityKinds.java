@@ -22,6 +22,11 @@ public final class ActivityKinds {
     public static final String ORDER_SKIPPED = "order_skipped";
     /** order-importer or poller: an order that could not be imported. */
     public static final String ORDER_FAILED = "order_failed";
+    /**
+     * order-poller (level warn, with cartOrderId): an order Cart.com has not given whole (an address or the customer
+     * not found, items missing) after several attempts; it is held, not imported, and still retried.
+     */
+    public static final String ORDER_INCOMPLETE = "order_incomplete";
     /** order-importer: the after-import status could not be set at Cart.com. */
     public static final String STATUS_UPDATE_FAILED = "status_update_failed";
 

@@ -89,12 +89,48 @@ public class CartcomOrderSource {
         List<FetchedOrder> fetched = new ArrayList<>(orders.size());
         for (ListedOrder listed : orders) {
             ObjectNode order = listed.order();
-            fetched.add(new FetchedOrder(listed.id(), listed.updatedAtRaw(), listed.updatedAt(), order,
-                    id(order, "order_shipping_address_id").map(addresses::get).orElse(null),
-                    id(order, "order_billing_address_id").map(addresses::get).orElse(null),
-                    id(order, "customer_id").map(customers::get).orElse(null)));
+            List<String> missing = new ArrayList<>();
+            ObjectNode shipping = referenced(order, "order_shipping_address_id", addresses, "its shipping address", missing);
+            ObjectNode billing = referenced(order, "order_billing_address_id", addresses, "its billing address", missing);
+            ObjectNode customer = referenced(order, "customer_id", customers, "its customer", missing);
+            if (!order.path("items").isArray()) {
+                // Listed without items although expand=items was asked: the order by id has them.
+                missing.add("its items");
+            }
+            fetched.add(new FetchedOrder(listed.id(), listed.updatedAtRaw(), listed.updatedAt(), order, shipping, billing,
+                    customer, missing.isEmpty() ? null : String.join(", ", missing)));
         }
         return fetched;
+    }
+
+    /** The record the order names by {@code idField}; when it names one Cart.com did not give, says so in {@code missing}. */
+    private static ObjectNode referenced(ObjectNode order, String idField, Map<Long, ObjectNode> found, String what,
+                                         List<String> missing) {
+        java.util.Optional<Long> id = id(order, idField);
+        ObjectNode record = id.map(found::get).orElse(null);
+        if (id.isPresent() && record == null) {
+            missing.add(what + " " + id.get());
+        }
+        return record;
+    }
+
+    /**
+     * One order by id with the walk's expansions (a held order's retry), as a list page would have given it;
+     * empty when Cart.com no longer has it.
+     */
+    public java.util.Optional<ListedOrder> byId(CartcomStoreApi api, long orderId, ZoneId storeZone) {
+        ObjectNode order;
+        try {
+            order = call(() -> api.order(orderId, OrderQueries.EXPAND));
+        } catch (CartcomException e) {
+            if (e.kind() == CartcomException.Kind.NOT_FOUND) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+        String updatedRaw = order.path("updated_at").asText("");
+        Instant updatedAt = CartcomDates.parse(updatedRaw, storeZone).orElse(null);
+        return java.util.Optional.of(new ListedOrder(orderId, null, updatedAt == null, updatedRaw, updatedAt, order));
     }
 
     private static CartcomException malformed(String what) {

@@ -133,6 +133,17 @@ public interface PollerConfig {
     @WithDefault("PT2M")
     Duration importSnapshotWait();
 
+    /**
+     * Attempts to get a held order whole (Cart.com left out its address or customer, or its items) after which the
+     * merchant is told ({@code order_incomplete}); it is retried on the poll backoff after that too, never dropped.
+     */
+    @WithDefault("5")
+    int heldOrderReportAfter();
+
+    /** Held orders one poll retries at most (each one call, plus the page's two select_many). */
+    @WithDefault("20")
+    int heldOrdersPerPoll();
+
     /** Attempts of a manual import that fails in a retryable way before it is reported failed. */
     @WithDefault("5")
     int importMaxAttempts();

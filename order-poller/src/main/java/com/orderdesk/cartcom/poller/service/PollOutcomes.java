@@ -7,12 +7,14 @@ import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
 import com.orderdesk.cartcom.poller.client.FetchedOrder;
 import com.orderdesk.cartcom.poller.client.ListKey;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
+import com.orderdesk.cartcom.poller.repository.HeldOrderRepository;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import com.orderdesk.cartcom.poller.repository.PublishedOrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,29 +27,75 @@ public class PollOutcomes {
     private final PollScheduleRepository schedule;
     private final PublishedOrderRepository published;
     private final ActivityRecorder activity;
+    private final HeldOrderRepository heldOrders;
     private final Duration earlyPollGap;
 
     public PollOutcomes(PollScheduleRepository schedule, PublishedOrderRepository published, ActivityRecorder activity,
-                        PollerConfig config) {
+                        HeldOrderRepository heldOrders, PollerConfig config) {
         this.schedule = schedule;
         this.published = published;
         this.activity = activity;
+        this.heldOrders = heldOrders;
         this.earlyPollGap = config.earlyPollGap();
     }
 
     /**
-     * After Kafka acknowledged a page: remember what was published and move the cursor to the walk's position
-     * (the newest updated_at handed out). Returns false if the lease was lost.
+     * After Kafka acknowledged a page: remember what was published, hold the orders Cart.com did not give whole, and
+     * move the cursor to the walk's position (the newest updated_at handed out), so a held order never holds up the
+     * orders behind it. Returns false if the lease was lost.
      */
     @Transactional
-    public boolean pageDone(long storeId, String owner, ListKey position, List<FetchedOrder> publishedOrders) {
-        for (FetchedOrder order : publishedOrders) {
-            published.recordPublished(storeId, order.id(), order.updatedAtRaw(), order.updatedAt());
+    public boolean pageDone(long storeId, String owner, ListKey position, List<FetchedOrder> publishedOrders,
+                            List<HeldAttempt> held) {
+        recordPublished(storeId, publishedOrders, List.of());
+        Instant now = Instant.now();
+        for (HeldAttempt attempt : held) {
+            if (heldOrders.hold(storeId, attempt.orderId(), attempt.missing(), now.plus(attempt.retryIn())) && attempt.report()) {
+                reportIncomplete(storeId, attempt);
+            }
         }
         if (position == null) {
             return schedule.renewLeaseInTransaction(storeId, owner);
         }
         return schedule.advanceCursor(storeId, owner, position.at(), position.id());
+    }
+
+    /**
+     * After the retries of a store's held orders: the ones now whole were published (Kafka acknowledged them), the
+     * ones Cart.com no longer has in a download status are let go, the rest wait for their next attempt.
+     */
+    @Transactional
+    public boolean heldRetried(long storeId, String owner, List<FetchedOrder> publishedOrders, List<Long> gone,
+                               List<HeldAttempt> stillHeld) {
+        if (!schedule.renewLeaseInTransaction(storeId, owner)) {
+            return false;
+        }
+        recordPublished(storeId, publishedOrders, gone);
+        Instant now = Instant.now();
+        for (HeldAttempt attempt : stillHeld) {
+            heldOrders.retryLater(storeId, attempt.orderId(), attempt.attempts(), attempt.missing(), now.plus(attempt.retryIn()));
+            if (attempt.report()) {
+                reportIncomplete(storeId, attempt);
+            }
+        }
+        return true;
+    }
+
+    private void recordPublished(long storeId, List<FetchedOrder> publishedOrders, List<Long> alsoRelease) {
+        List<Long> released = new ArrayList<>(alsoRelease);
+        for (FetchedOrder order : publishedOrders) {
+            published.recordPublished(storeId, order.id(), order.updatedAtRaw(), order.updatedAt());
+            released.add(order.id());
+        }
+        heldOrders.release(storeId, released);
+    }
+
+    private void reportIncomplete(long storeId, HeldAttempt attempt) {
+        activity.record(ActivityRecorded.of(storeId, ActivityKinds.ORDER_INCOMPLETE, Level.warn,
+                "Cart.com order " + attempt.orderId() + " is held, not imported: Cart.com did not give " + attempt.missing()
+                        + " (" + attempt.attempts() + (attempt.attempts() == 1 ? " attempt" : " attempts")
+                        + "); retrying in " + human(attempt.retryIn()))
+                .withCartOrderId(attempt.orderId()));
     }
 
     @Transactional

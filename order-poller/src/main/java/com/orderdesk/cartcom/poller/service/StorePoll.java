@@ -7,7 +7,6 @@ import com.orderdesk.cartcom.kit.cartcom.StoreApis;
 import com.orderdesk.cartcom.kit.retry.Backoff;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
-import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.poller.client.CallPacing;
 import com.orderdesk.cartcom.poller.client.CartcomOrderSource;
@@ -53,11 +52,14 @@ public class StorePoll {
     private final String owner;
     private final MeterRegistry metrics;
     private final CallPacing pacing;
+    private final HeldOrders heldOrders;
 
     public StorePoll(StoreSnapshots snapshots, StoreApis apis, CartcomOrderSource source, RawOrderPublisher publisher,
                      PublishedOrderRepository published, PollScheduleRepository schedule, PollOutcomes outcomes,
-                     PollerConfig config, InstanceId instanceId, MeterRegistry metrics, CallPacing pacing) {
+                     PollerConfig config, InstanceId instanceId, MeterRegistry metrics, CallPacing pacing,
+                     HeldOrders heldOrders) {
         this.pacing = pacing;
+        this.heldOrders = heldOrders;
         this.snapshots = snapshots;
         this.apis = apis;
         this.source = source;
@@ -132,18 +134,23 @@ public class StorePoll {
         while (true) {
             List<ListedOrder> fresh = unpublished(storeId, walk.nextPage());
             List<FetchedOrder> fetched = source.complete(api, fresh);
-            publisher.publishAndAwait(fetched.stream()
-                    .map(o -> CartOrderFetched.of(storeId, o.id(), null, o.order(), o.shippingAddress(), o.billingAddress(),
-                            o.customer()).atStoreVersion(snapshot.version()))
-                    .toList());
-            if (!outcomes.pageDone(storeId, owner, walk.last(), fetched)) {
+            // An order Cart.com did not give whole is held and retried by id, never published blank.
+            List<FetchedOrder> whole = fetched.stream().filter(FetchedOrder::whole).toList();
+            List<HeldAttempt> held = fetched.stream().filter(o -> !o.whole()).map(o -> heldOrders.attempt(o, 1)).toList();
+            publisher.publishAndAwait(whole.stream().map(o -> o.toEvent(storeId, null, snapshot.version())).toList());
+            if (!outcomes.pageDone(storeId, owner, walk.last(), whole, held)) {
                 return null;
             }
-            publishedCount += fetched.size();
-            metrics.counter("cartcom.poller.orders.published").increment(fetched.size());
+            publishedCount += whole.size();
+            metrics.counter("cartcom.poller.orders.published").increment(whole.size());
             Instant cursor = walk.last() == null ? claim.cursorUpdatedAt() : walk.last().at();
             if (walk.done()) {
-                return new Result(publishedCount, cursor, null);
+                long retried = heldOrders.retryDue(storeId, owner, snapshot, api);
+                if (retried < 0) {
+                    return null;
+                }
+                metrics.counter("cartcom.poller.orders.published").increment(retried);
+                return new Result(publishedCount + retried, cursor, null);
             }
             if (++pages >= config.maxPagesPerPoll()) {
                 return new Result(publishedCount, cursor, Duration.ZERO);

@@ -1,0 +1,60 @@
+package com.orderdesk.cartcom.poller.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Orders a poll met but did not publish because Cart.com did not give them whole; each is retried by id when due
+ * (attempts and the next attempt's time survive a restart), and released once published.
+ */
+@ApplicationScoped
+public class HeldOrderRepository {
+    private final Jdbc jdbc;
+
+    public HeldOrderRepository(AgroalDataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /** One held order when it came due: how many attempts it has had, and what was missing at the last. */
+    public record HeldOrder(long cartOrderId, int attempts, String missing) {
+    }
+
+    /**
+     * Holds an order met by a walk (its first attempt); false when it was held already (met again in the overlap
+     * re-read), which keeps its attempts and next attempt's time: the walk's try does not reset the count.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hold(long storeId, long orderId, String missing, Instant nextAttemptAt) {
+        return jdbc.update("""
+                INSERT INTO held_order (store_id, cart_order_id, missing, next_attempt_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (store_id, cart_order_id) DO NOTHING""",
+                storeId, orderId, missing, nextAttemptAt) == 1;
+    }
+
+    /** After a retry that still found the order incomplete. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void retryLater(long storeId, long orderId, int attempts, String missing, Instant nextAttemptAt) {
+        jdbc.update("UPDATE held_order SET attempts = ?, missing = ?, next_attempt_at = ? WHERE store_id = ? AND cart_order_id = ?",
+                attempts, missing, nextAttemptAt, storeId, orderId);
+    }
+
+    /** Published (or gone from Cart.com): no longer held. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(long storeId, List<Long> orderIds) {
+        if (!orderIds.isEmpty()) {
+            jdbc.update("DELETE FROM held_order WHERE store_id = ? AND cart_order_id = ANY (?)",
+                    storeId, orderIds.toArray(Long[]::new));
+        }
+    }
+
+    /** The store's held orders due for another attempt, oldest first. */
+    public List<HeldOrder> due(long storeId, int limit) {
+        return jdbc.query("""
+                SELECT cart_order_id, attempts, missing FROM held_order WHERE store_id = ? AND next_attempt_at <= now()
+                ORDER BY next_attempt_at LIMIT ?""",
+                rs -> new HeldOrder(rs.getLong(1), rs.getInt(2), rs.getString(3)), storeId, limit);
+    }
+}
