@@ -24,7 +24,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Manual imports from cartcom.import-requests.v1: the sweep, its progress, and its resumption after a restart. */
@@ -59,6 +62,26 @@ class ManualImportTest extends PollerTestBase {
                 .filter(call -> SandboxStores.param(call, "ordered_at") != null).findFirst().orElseThrow();
         assertTrue(SandboxStores.param(sweep, "ordered_at").startsWith("gte:") && SandboxStores.param(sweep, "ordered_at").endsWith("Z"));
         assertEquals("ordered_at,id", SandboxStores.param(sweep, "sort"));
+    }
+
+    /** The 5th order is listed with ordered_at "" (real-world odd dates): the import still sweeps every order. */
+    @Test
+    void anOrderListedWithoutAReadableOrderedAtDoesNotStopTheImport() {
+        SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("odd_dates")));
+        Instant base = Instant.now().minus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(SandboxStores.createOrder(store.domain(), 1, base.plusSeconds(60L * i)));
+        }
+        long storeId = newStoreId();
+        UUID importId = UUID.randomUUID();
+        send(Topics.STORE_SETTINGS, snapshot(storeId, 1, true, store.domain(), store.token(), List.of(1L)));
+        send(Topics.IMPORT_REQUESTS, ManualImportRequested.of(storeId, importId, base.minus(Duration.ofHours(1))));
+
+        ActivityRecorded done = awaitCompleted(storeId, importId);
+        assertEquals(6L, done.counts().get("ordersFound"), done.message());
+        assertEquals(Set.copyOf(ids), imported(storeId, importId, 6).stream().map(CartOrderFetched::cartOrderId)
+                .collect(Collectors.toSet()));
     }
 
     @Test

@@ -4,10 +4,12 @@ import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.ActivityRecorded.Level;
+import com.orderdesk.cartcom.poller.client.ListKey;
 import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,10 +18,23 @@ import java.util.UUID;
 public class ImportOutcomes {
     private final ImportRequestRepository imports;
     private final ActivityRecorder activity;
+    private final PollOutcomes pollOutcomes;
 
-    public ImportOutcomes(ImportRequestRepository imports, ActivityRecorder activity) {
+    public ImportOutcomes(ImportRequestRepository imports, ActivityRecorder activity, PollOutcomes pollOutcomes) {
         this.imports = imports;
         this.activity = activity;
+        this.pollOutcomes = pollOutcomes;
+    }
+
+    /**
+     * After Kafka acknowledged a page: the orders Cart.com did not give whole are held (the store's polls retry them
+     * and publish them when whole), and the sweep's position and count move on. Returns false if the lease was lost.
+     */
+    @Transactional
+    public boolean pageDone(long storeId, UUID importId, String owner, Duration lease, long ordersFound, ListKey position,
+                            List<HeldAttempt> held) {
+        pollOutcomes.hold(storeId, held);
+        return imports.pageDone(importId, owner, lease, ordersFound, position);
     }
 
     @Transactional

@@ -7,7 +7,6 @@ import com.orderdesk.cartcom.kit.cartcom.StoreApis;
 import com.orderdesk.cartcom.kit.retry.Backoff;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
-import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.poller.client.CartcomOrderSource;
 import com.orderdesk.cartcom.poller.client.FetchedOrder;
@@ -16,7 +15,6 @@ import com.orderdesk.cartcom.poller.client.OrderWalk;
 import com.orderdesk.cartcom.poller.config.InstanceId;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
 import com.orderdesk.cartcom.poller.publisher.RawOrderPublisher;
-import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
 import com.orderdesk.cartcom.poller.repository.ImportRequestRepository.ClaimedImport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -39,19 +37,20 @@ public class ManualImportRun {
     private final StoreApis apis;
     private final CartcomOrderSource source;
     private final RawOrderPublisher publisher;
-    private final ImportRequestRepository imports;
     private final ImportOutcomes outcomes;
     private final PollerConfig config;
     private final Backoff backoff;
     private final String owner;
+    private final HeldOrders heldOrders;
 
     public ManualImportRun(StoreSnapshots snapshots, StoreApis apis, CartcomOrderSource source, RawOrderPublisher publisher,
-                           ImportRequestRepository imports, ImportOutcomes outcomes, PollerConfig config, InstanceId instanceId) {
+                           ImportOutcomes outcomes, PollerConfig config, InstanceId instanceId,
+                           HeldOrders heldOrders) {
+        this.heldOrders = heldOrders;
         this.snapshots = snapshots;
         this.apis = apis;
         this.source = source;
         this.publisher = publisher;
-        this.imports = imports;
         this.outcomes = outcomes;
         this.config = config;
         this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
@@ -79,12 +78,13 @@ public class ManualImportRun {
                     request.since(), request.resumeAfter(), CartcomDates.zoneOf(snapshot));
             while (true) {
                 List<FetchedOrder> page = source.complete(api, walk.nextPage());
-                publisher.publishAndAwait(page.stream()
-                        .map(o -> CartOrderFetched.of(storeId, o.id(), request.importId(), o.order(), o.shippingAddress(),
-                                o.billingAddress(), o.customer()).atStoreVersion(snapshot.version()))
+                // As in a poll: an order Cart.com did not give whole is held, never published blank.
+                List<FetchedOrder> whole = page.stream().filter(FetchedOrder::whole).toList();
+                List<HeldAttempt> held = page.stream().filter(o -> !o.whole()).map(o -> heldOrders.attempt(o, 1)).toList();
+                publisher.publishAndAwait(whole.stream().map(o -> o.toEvent(storeId, request.importId(), snapshot.version()))
                         .toList());
-                found += page.size();
-                if (!imports.pageDone(request.importId(), owner, config.lease(), found, walk.last())) {
+                found += whole.size();
+                if (!outcomes.pageDone(storeId, request.importId(), owner, config.lease(), found, walk.last(), held)) {
                     LOG.warnf("import %s: lease lost; another instance continues", request.importId());
                     return;
                 }

@@ -48,12 +48,7 @@ public class PollOutcomes {
     public boolean pageDone(long storeId, String owner, ListKey position, List<FetchedOrder> publishedOrders,
                             List<HeldAttempt> held) {
         recordPublished(storeId, publishedOrders, List.of());
-        Instant now = Instant.now();
-        for (HeldAttempt attempt : held) {
-            if (heldOrders.hold(storeId, attempt.orderId(), attempt.missing(), now.plus(attempt.retryIn())) && attempt.report()) {
-                reportIncomplete(storeId, attempt);
-            }
-        }
+        hold(storeId, held);
         if (position == null) {
             return schedule.renewLeaseInTransaction(storeId, owner);
         }
@@ -79,6 +74,17 @@ public class PollOutcomes {
             }
         }
         return true;
+    }
+
+    /** Holds orders a walk met (a poll's or a manual import's) that Cart.com did not give whole: their first attempt. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hold(long storeId, List<HeldAttempt> held) {
+        Instant now = Instant.now();
+        for (HeldAttempt attempt : held) {
+            if (heldOrders.hold(storeId, attempt.orderId(), attempt.missing(), now.plus(attempt.retryIn())) && attempt.report()) {
+                reportIncomplete(storeId, attempt);
+            }
+        }
     }
 
     private void recordPublished(long storeId, List<FetchedOrder> publishedOrders, List<Long> alsoRelease) {
