@@ -159,6 +159,22 @@ class OrderPollingTest extends PollerTestBase {
                 .anyMatch(c -> c.path("path").asText().endsWith("/orders/" + ids.get(3))), "retried by id");
     }
 
+    /** Every real-world shape at once (odd and tied dates, gaps, items left out, a DST zone, ...): each order once, whole. */
+    @Test
+    void aStoreWithEveryRealWorldShapeHasEachOrderPublishedOnceWhole() {
+        SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("all")));
+        List<Long> ids = SandboxStores.seed(store.domain(), 10, 1);
+        long storeId = connect(store, List.of(1L));
+        await().atMost(WAIT).until(() -> published(storeId).stream().map(CartOrderFetched::cartOrderId).distinct().count() >= 10);
+        awaitPolls(storeId, 0, 2);
+        List<CartOrderFetched> events = published(storeId);
+        assertEquals(Set.copyOf(ids), events.stream().map(CartOrderFetched::cartOrderId).collect(Collectors.toSet()));
+        assertEquals(10, events.size(), "each order once");
+        assertTrue(events.stream().allMatch(e -> e.customer() != null && e.shippingAddress() != null
+                && e.billingAddress() != null && e.order().path("items").size() > 0), "whole");
+        assertTrue(activities(storeId).stream().noneMatch(e -> e.kind().equals("poll_failed")), activities(storeId).toString());
+    }
+
     @Test
     void anIdleStoreCostsOneCartcomCallPerPoll() {
         SandboxStores.Store store = SandboxStores.createWithAnOrder();
