@@ -126,9 +126,10 @@ class OrderPollingTest extends PollerTestBase {
     }
 
     /**
-     * A store whose select_many leaves out every 3rd address and customer the first time, and which lists every 4th
-     * order without items: those orders are held (the merchant is told; at the first attempt in this profile), fetched
-     * again by id, and published once, whole. Never blank, and the store's other orders are not held up.
+     * A store whose select_many leaves out every 3rd address and customer the first two times (so asking again at once
+     * does not help), and which lists every 4th order without items: those orders are held (the merchant is told; at
+     * the first attempt in this profile), fetched again by id in a later poll, and published once, whole. Never blank,
+     * and the store's other orders are not held up.
      */
     @Test
     void ordersCartcomDidNotGiveWholeAreHeldThenPublishedOnceWhole() {
@@ -157,6 +158,8 @@ class OrderPollingTest extends PollerTestBase {
         assertTrue(firstPoll.counts().get("ordersFound") >= 8 - held.size(), firstPoll.message());
         assertTrue(SandboxStores.calls(store.domain()).stream()
                 .anyMatch(c -> c.path("path").asText().endsWith("/orders/" + ids.get(3))), "retried by id");
+        assertTrue(SandboxStores.calls(store.domain()).stream().anyMatch(c -> c.path("path").asText().endsWith("/select_many")
+                && c.path("status").asInt() == 404), "asked again at once for what was left out");
     }
 
     /** Every real-world shape at once (odd and tied dates, gaps, items left out, a DST zone, ...): each order once, whole. */

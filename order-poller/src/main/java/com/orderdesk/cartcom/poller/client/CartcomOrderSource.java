@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CartcomOrderSource {
     private static final Logger LOG = Logger.getLogger(CartcomOrderSource.class);
+
+    /** select_many calls per kind and page at most, while each brings some of the ids still missing. */
+    private static final int SELECT_MANY_ROUNDS = 10;
 
     private final PollerConfig config;
 
@@ -84,8 +89,8 @@ public class CartcomOrderSource {
             id(listed.order(), "order_billing_address_id").ifPresent(addressIds::add);
             id(listed.order(), "customer_id").ifPresent(customerIds::add);
         }
-        Map<Long, ObjectNode> addresses = byId(selectMany(() -> api.orderAddresses(addressIds), "order addresses"));
-        Map<Long, ObjectNode> customers = byId(selectMany(() -> api.customers(customerIds), "customers"));
+        Map<Long, ObjectNode> addresses = selectAll(api::orderAddresses, addressIds, "order addresses");
+        Map<Long, ObjectNode> customers = selectAll(api::customers, customerIds, "customers");
         List<FetchedOrder> fetched = new ArrayList<>(orders.size());
         for (ListedOrder listed : orders) {
             ObjectNode order = listed.order();
@@ -135,6 +140,27 @@ public class CartcomOrderSource {
 
     private static CartcomException malformed(String what) {
         return new CartcomException(CartcomException.Kind.MALFORMED_RESPONSE, 200, "unexpected response: " + what, null, null);
+    }
+
+    /**
+     * select_many again for the ids the last answer did not hold, as long as each answer brings some: a store may
+     * answer one page of the ids asked, or leave some out. An id still missing after that makes its order held (see
+     * {@link FetchedOrder#missing}); a store that gives everything at once costs one call, as before.
+     */
+    private Map<Long, ObjectNode> selectAll(Function<Collection<Long>, List<ObjectNode>> fetch, Set<Long> ids, String what) {
+        Map<Long, ObjectNode> found = new HashMap<>();
+        Set<Long> missing = new LinkedHashSet<>(ids);
+        for (int round = 0; round < SELECT_MANY_ROUNDS && !missing.isEmpty(); round++) {
+            List<Long> asking = List.copyOf(missing);
+            Map<Long, ObjectNode> answered = byId(selectMany(() -> fetch.apply(asking), what));
+            answered.keySet().retainAll(missing);
+            if (answered.isEmpty()) {
+                break;
+            }
+            found.putAll(answered);
+            missing.removeAll(answered.keySet());
+        }
+        return found;
     }
 
     /** A select_many that finds none answers 404; that is "no records", not a failed poll. */

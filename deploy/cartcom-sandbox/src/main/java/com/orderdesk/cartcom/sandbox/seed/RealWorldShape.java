@@ -49,7 +49,7 @@ public enum RealWorldShape {
     ORDER_ADDRESSES_KEY,
     /**
      * {@code select_many} answers one page of ids at most ({@link #SELECT_MANY_PAGE}) and leaves out every 3rd id
-     * the first time it is asked for; an answer with none of the ids is a 404.
+     * the first two times it is asked for; an answer with none of the ids is a 404.
      */
     SELECT_MANY_GAPS,
     /** Every 4th new order is listed without {@code items} although {@code expand=items} was asked (by id it has them). */

@@ -3,7 +3,6 @@ package com.orderdesk.cartcom.sandbox.store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
@@ -38,8 +37,8 @@ public final class StoreData {
     private volatile OrderEvents events = OrderEvents.NONE;
     /** Real-world {@code updated_at_ties}: stamps to the second, shared within it (see {@link #touch}). */
     private volatile boolean tiedTouches;
-    /** Ids a real-world {@code select_many} already left out once ("customers:12"), so a retry finds them. */
-    public final Set<String> leftOutOnce = ConcurrentHashMap.newKeySet();
+    /** How often a real-world {@code select_many} left each id out ("customers:12"), so a later ask finds it. */
+    public final Map<String, Integer> timesLeftOut = new ConcurrentHashMap<>();
 
     public StoreData(long firstOrderId) {
         this.orderIds = new IdSequence(firstOrderId);
