@@ -1,102 +1,92 @@
 package com.orderdesk.cartcom.k8s;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Opens the images the build wrote (deploy/image/build-tarballs: target/images/&lt;service&gt;.tar, docker-archive
- * format) and checks their configuration against the services' container-image profile and the manifests: the
- * entrypoint runs quarkus-run.jar with the services' JVM options, as the non-root user the Deployments run as, exposes
- * the service's port and carries the OCI labels. Building the images takes minutes, so a plain mvn verify does not; this
- * test checks whichever tarballs are there and is skipped when there are none.
+ * Opens the services' images (target/images/&lt;service&gt;.tar, docker-archive format) and checks their configuration
+ * against the services' container-image profile and the manifests (ImageExpectations). The README's test command
+ * (mvn verify -Pcontainer-image) builds them in each service's package step on the test base the parent pom makes, and
+ * tells this test so: then a missing or stale tarball fails, and the layers are checked to sit on that base. Without
+ * the profile it checks whichever tarballs deploy/image/build-tarballs left, and is skipped when there are none.
  */
 class ImageTarballTest {
     private static final Path IMAGES = ManifestTest.ROOT.resolve("target/images");
+    /** -Pcontainer-image: the build was asked to make every service's image. */
+    private static final boolean REQUIRED = Boolean.getBoolean("image.tarballs.required");
+    /** The base the images were built on, when it is a tarball here (-Pcontainer-image's test base). */
+    private static final Path BASE = baseTarball(System.getProperty("image.base", ""));
 
     @Test
     void theBuiltImagesRunTheServiceAsConfigured() throws Exception {
+        ImageTarball base = BASE == null ? null : ImageTarball.read(BASE);
         List<String> checked = new ArrayList<>();
         for (String service : ManifestTest.SERVICES) {
             Path tarball = IMAGES.resolve(service + ".tar");
             if (!Files.exists(tarball)) {
+                if (REQUIRED) {
+                    fail(service + ": no image at " + tarball + ", though the build was asked to make it (-Pcontainer-image)");
+                }
                 continue;
             }
-            Map<String, byte[]> files = read(tarball, List.of("manifest.json"));
-            JsonNode manifest = new ObjectMapper().readTree(files.get("manifest.json")).get(0);
-            JsonNode config = new ObjectMapper().readTree(read(tarball, List.of(manifest.get("Config").asText()))
-                    .get(manifest.get("Config").asText())).get("config");
-            Map<String, String> profile = ManifestTest.imageProfile(service);
-            String version = ManifestTest.projectVersion();
-
-            String repoTag = profile.get("quarkus.container-image.group") + "/" + service + ":" + version;
-            assertEquals(repoTag, manifest.at("/RepoTags/0").asText(), service);
-            assertEquals(repoTag, ManifestTest.named(ManifestTest.render("overlays/local"), "Deployment", service)
-                    .at("/spec/template/spec/containers/0/image").asText(), service + ": the local overlay runs it");
-
-            List<String> entrypoint = new ArrayList<>();
-            config.get("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
-            assertEquals("java", entrypoint.get(0), service);
-            assertEquals(List.of("-jar", "quarkus-run.jar"), entrypoint.subList(entrypoint.size() - 2, entrypoint.size()));
-            List<String> jvmOptions = Arrays.asList(profile.get("quarkus.jib.jvm-additional-arguments").split(","));
-            assertTrue(entrypoint.containsAll(jvmOptions), service + " runs with " + jvmOptions + ": " + entrypoint);
-            assertTrue(entrypoint.contains("-Xmx160m"), service);
-
-            assertEquals(profile.get("quarkus.jib.user"), config.get("User").asText(), service);
-            assertFalse(config.get("User").asText().equals("0") || config.get("User").asText().equals("root"), service);
-            assertEquals(String.valueOf(ManifestTest.named(ManifestTest.render("overlays/local"), "Deployment", service)
-                    .at("/spec/template/spec/securityContext/runAsUser").asInt()), config.get("User").asText(), service);
-
-            int port = ServiceWiring.of(ManifestTest.ROOT, service).httpPort();
-            List<String> ports = new ArrayList<>();
-            config.get("ExposedPorts").fieldNames().forEachRemaining(ports::add);
-            assertEquals(List.of(port + "/tcp"), ports, service);
-
-            JsonNode labels = config.get("Labels");
-            for (String label : List.of("source", "revision", "version", "title")) {
-                assertFalse(labels.path("org.opencontainers.image." + label).asText().isBlank(), service + " label " + label);
+            if (REQUIRED && BASE != null) {
+                assertTrue(Files.getLastModifiedTime(tarball).compareTo(Files.getLastModifiedTime(BASE)) >= 0,
+                        service + ": " + tarball + " is older than this build's base image: not rebuilt");
             }
-            assertEquals(version, labels.get("org.opencontainers.image.version").asText());
-            assertEquals(service, labels.get("org.opencontainers.image.title").asText());
+            ImageTarball image = ImageTarball.read(tarball);
+            ImageExpectations.of(service).check(image, base);
             checked.add(service + " (" + Files.size(tarball) / 1024 / 1024 + " MB, revision "
-                    + labels.get("org.opencontainers.image.revision").asText() + ")");
+                    + image.config().at("/Labels/org.opencontainers.image.revision").asText() + ")");
         }
-        Assumptions.assumeFalse(checked.isEmpty(), "no image tarballs in " + IMAGES + ": run deploy/image/build-tarballs first");
-        System.out.println("[k8s] image configuration checked: " + checked);
+        Assumptions.assumeFalse(checked.isEmpty(), "no image tarballs in " + IMAGES
+                + ": mvn verify -Pcontainer-image builds them (or deploy/image/build-tarballs)");
+        System.out.println("[k8s] image configuration checked" + (base == null ? "" : " on the base " + BASE) + ": " + checked);
     }
 
-    /** The named entries of a tar file (ustar headers of 512 bytes, each entry padded to 512). */
-    static Map<String, byte[]> read(Path tar, List<String> names) throws IOException {
-        Map<String, byte[]> found = new HashMap<>();
-        try (InputStream in = Files.newInputStream(tar)) {
-            byte[] header = new byte[512];
-            while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
-                String name = new String(header, 0, 100, StandardCharsets.US_ASCII).replace("\0", "").trim();
-                long size = Long.parseLong(new String(header, 124, 12, StandardCharsets.US_ASCII).replace("\0", "").trim(), 8);
-                long padded = (size + 511) / 512 * 512;
-                if (names.contains(name)) {
-                    found.put(name, in.readNBytes((int) size));
-                    in.skipNBytes(padded - size);
-                } else {
-                    in.skipNBytes(padded);
-                }
-            }
+    /** The check fails on each way the configuration can go wrong (a real image, changed in one place). */
+    @ParameterizedTest
+    @ValueSource(strings = {"entrypoint", "user root", "user by name", "no port", "no source label", "empty revision",
+            "working directory", "env", "not on the base"})
+    void aWrongConfigurationFails(String fault) throws Exception {
+        String service = ManifestTest.SERVICES.stream().filter(s -> Files.exists(IMAGES.resolve(s + ".tar"))).findFirst()
+                .orElse(null);
+        Assumptions.assumeTrue(service != null, "no image tarballs in " + IMAGES);
+        Path tarball = IMAGES.resolve(service + ".tar");
+        ImageTarball base = BASE == null ? null : ImageTarball.read(BASE);
+        Assumptions.assumeTrue(base != null || !fault.equals("not on the base"), "no base image at hand");
+        ImageTarball image = ImageTarball.read(tarball);
+        ImageExpectations expected = ImageExpectations.of(service);
+        expected.check(image, base);
+
+        ObjectNode config = (ObjectNode) image.config();
+        switch (fault) {
+            case "entrypoint" -> ((ArrayNode) config.get("Entrypoint")).remove(2);
+            case "user root" -> config.put("User", "0");
+            case "user by name" -> config.put("User", "nonroot");
+            case "no port" -> config.putObject("ExposedPorts");
+            case "no source label" -> ((ObjectNode) config.get("Labels")).remove("org.opencontainers.image.source");
+            case "empty revision" -> ((ObjectNode) config.get("Labels")).put("org.opencontainers.image.revision", "");
+            case "working directory" -> config.put("WorkingDir", "/");
+            case "env" -> ((ArrayNode) config.get("Env")).removeAll().add("PATH=/bin");
+            case "not on the base" -> ((ArrayNode) image.image().at("/rootfs/diff_ids")).remove(0);
+            default -> throw new IllegalArgumentException(fault);
         }
-        return found;
+        assertThrows(AssertionError.class, () -> expected.check(image, base), fault);
+    }
+
+    private static Path baseTarball(String imageBase) {
+        return imageBase.startsWith("tar://") ? Path.of(imageBase.substring("tar://".length())) : null;
     }
 }
