@@ -159,6 +159,21 @@ class WebhookTest extends PollerTestBase {
     }
 
     @Test
+    void aTokenWithoutTheSystemScopeKeepsPollingAndSaysWebhooksAreNotAllowed() {
+        SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("partial_scopes")));
+        String ordersOnly = SandboxStores.mintToken(store.domain(), List.of("orders", "read_people"));
+        long storeId = connect(new SandboxStores.Store(store.domain(), ordersOnly), List.of(1L));
+        awaitFirstPoll(storeId);
+        await().atMost(WAIT).until(() -> hasActivity(storeId, ActivityKinds.WEBHOOKS_NOT_ALLOWED));
+        ActivityRecorded refused = activities(storeId).stream()
+                .filter(a -> a.kind().equals(ActivityKinds.WEBHOOKS_NOT_ALLOWED)).findFirst().orElseThrow();
+        assertEquals(ActivityRecorded.Level.warn, refused.level());
+        assertTrue(refused.message().contains("Perform system tasks"), refused.message());
+        assertTrue(subscriptions(store).isEmpty());
+        assertEquals(1, webhookCalls(store, "GET"), "a refusal is not retried until the credentials change");
+    }
+
+    @Test
     void aMalformedPollRequestIsDeadLetteredAndTheNextOneIsServed() {
         SandboxStores.Store store = SandboxStores.create();
         long storeId = connect(store, List.of(1L));

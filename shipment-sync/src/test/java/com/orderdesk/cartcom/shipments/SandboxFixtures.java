@@ -82,7 +82,7 @@ record SandboxFixtures(SandboxControl sandbox, TestKafka kafka, TokenCrypto cryp
         EncryptedToken sealed = crypto.encrypt(storeId, cart.domain(), token);
         StoreIntegrationChanged snapshot = new StoreIntegrationChanged(UUID.randomUUID(), StoreIntegrationChanged.TYPE,
                 1, Instant.now(), storeId, 1, true, setup.enabled(), cart.domain(), sealed.ciphertext(),
-                sealed.keyId(), "hash", "UTC", 15, List.of(OPEN_STATUS), 100L, null,
+                sealed.keyId(), "hash", "America/Chicago", 15, List.of(OPEN_STATUS), 100L, null,
                 setup.afterShipmentStatusId(), setup.syncTracking(), "CC-", List.of());
         ObjectNode json = (ObjectNode) Json.mapper().valueToTree(snapshot);
         if (setup.afterShipmentStatusWhen() != null) {

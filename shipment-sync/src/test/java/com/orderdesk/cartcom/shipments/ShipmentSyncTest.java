@@ -57,6 +57,10 @@ class ShipmentSyncTest extends SandboxTestBase {
         awaitState(shipment, ShipmentState.sent);
         assertEquals(1, calls(store, "POST", "/order_shipments").size());
         assertEquals(1, calls(store, "PUT", "/orders/" + order.cartOrderId() + "/status").size());
+        // Shipped 2024-05-06T07:08:09Z goes with the store's own offset (America/Chicago, daylight saving in May), so
+        // the store shows the day the merchant chose.
+        String sent = calls(store, "POST", "/order_shipments").get(0).path("body").asText();
+        assertTrue(sent.contains("2024-05-06T02:08:09-05:00"), sent);
     }
 
     @Test

@@ -56,6 +56,11 @@ public final class SandboxControl {
         return http.get("/_sandbox/stores/" + domain + "/webhooks").expect(200, "sandbox webhooks");
     }
 
+    /** Replaces the store's webhook faults ({@code drop_rate}, {@code delay_ms}, {@code duplicate_rate}, {@code reorder}). */
+    public void setWebhookFaults(String domain, Map<String, Object> faults) {
+        http.put("/_sandbox/stores/" + domain + "/webhook-faults", faults).expect(200, "set sandbox webhook faults");
+    }
+
     public long countCalls(String domain, String method, String pathSuffix) {
         long count = 0;
         for (JsonNode call : calls(domain)) {

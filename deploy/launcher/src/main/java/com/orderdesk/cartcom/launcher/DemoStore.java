@@ -44,6 +44,11 @@ public final class DemoStore {
      * seeding {@code orders} orders (zero is fine) in "Pending Processing".
      */
     public Setup connectStore(String name, SandboxControl.SandboxStore cart, int orders) {
+        return connectStore(name, cart, orders, 5);
+    }
+
+    /** The same, checked every {@code checkIntervalMinutes} (one the guide offers: 5, 10, 15, 30, 60, ...). */
+    public Setup connectStore(String name, SandboxControl.SandboxStore cart, int orders, int checkIntervalMinutes) {
         OrderDesk.Store store = orderDesk.createStore(name, "America/Chicago");
         orderDesk.connect(store, cart.domain(), cart.token());
         long pending = orderDesk.statusId(store, s -> s.path("name").asText().equalsIgnoreCase("Pending Processing"),
@@ -54,7 +59,7 @@ public final class DemoStore {
                 s -> s.path("is_shipped").asBoolean() && !s.path("is_quote_status").asBoolean(), "a shipped status");
         List<Long> ids = orders == 0 ? List.of() : sandbox.seedOrders(cart.domain(), orders, pending);
         OrderDesk.Settings settings = new OrderDesk.Settings(pending, approved, shipped,
-                orderDesk.folderId(store, "New"), ORDER_PREFIX, 5);
+                orderDesk.folderId(store, "New"), ORDER_PREFIX, checkIntervalMinutes);
         orderDesk.saveSettings(store, settings);
         return new Setup(cart, store, settings, ids);
     }

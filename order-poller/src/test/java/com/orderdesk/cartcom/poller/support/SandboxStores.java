@@ -89,6 +89,12 @@ public final class SandboxStores {
         return calls;
     }
 
+    /** A token held to {@code scopes} (the store needs the {@code partial_scopes} shape). */
+    public static String mintToken(String domain, List<String> scopes) {
+        return http().post("/_sandbox/stores/" + domain + "/tokens", Map.of("scopes", scopes))
+                .expect(201, "mint token").path("token").asText();
+    }
+
     /** The store's webhook subscriptions and the deliveries it made: {@code {subscriptions, deliveries}}. */
     public static JsonNode webhooks(String domain) {
         return http().get("/_sandbox/stores/" + domain + "/webhooks").expect(200, "sandbox webhooks");

@@ -5,7 +5,7 @@ import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.shipments.repository.ImportedOrder;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +31,15 @@ public final class ShipmentRequestMapper {
     }
 
     /**
-     * {@code providerName}: the carrier as the store names it ({@link CarrierNames}).
+     * {@code providerName}: the carrier as the store names it ({@link CarrierNames}). {@code storeZone}: the shipped
+     * date goes with the store's own offset, the day the merchant chose as the store shows it (the importer reads a bare
+     * date as noon there).
      *
      * @throws UnmappableShipmentException when a shipped item has no Cart.com counterpart
      */
-    public ShipmentRequest map(ShipmentCreated shipment, ImportedOrder order, String providerName) {
+    public ShipmentRequest map(ShipmentCreated shipment, ImportedOrder order, String providerName, ZoneId storeZone) {
         OffsetDateTime shippedAt = (shipment.dateShipped() != null ? shipment.dateShipped() : clock.instant())
-                .atOffset(ZoneOffset.UTC);
+                .atZone(storeZone).toOffsetDateTime();
         return new ShipmentRequest(order.cartOrderId(), shipmentName(shipment.shipmentId()), shippedAt,
                 shipment.trackingNumber(), shipment.trackingUrl(), shipment.shipmentMethod(),
                 providerName, items(shipment, order));

@@ -20,7 +20,10 @@ import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository.StoreV
 import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository.Unknown;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -86,6 +89,15 @@ public class ShipmentSender {
         send(claimed, shipment, order, store);
     }
 
+    /** The store's time zone (its snapshot's), UTC where it names none Java knows. */
+    private static ZoneId storeZone(StoreIntegrationChanged store) {
+        try {
+            return store.timezone() == null || store.timezone().isBlank() ? ZoneOffset.UTC : ZoneId.of(store.timezone());
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
     private void send(ClaimedShipment claimed, ShipmentCreated shipment, ImportedOrder order,
                       StoreIntegrationChanged store) {
         CartcomStoreApi api;
@@ -98,7 +110,7 @@ public class ShipmentSender {
         }
         ShipmentRequest request;
         try {
-            request = mapper.map(shipment, order, providerName(shipment.carrierCode(), store, api));
+            request = mapper.map(shipment, order, providerName(shipment.carrierCode(), store, api), storeZone(store));
         } catch (ShipmentRequestMapper.UnmappableShipmentException e) {
             outcomes.failed(claimed, order.cartOrderId(), e.getMessage());
             return;

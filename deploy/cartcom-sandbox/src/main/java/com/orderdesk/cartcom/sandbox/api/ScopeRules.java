@@ -24,6 +24,7 @@ final class ScopeRules {
             case "customers" -> TokenScope.CUSTOMERS_READ;
             case "order_statuses" -> TokenScope.STATUSES_READ;
             case "shipping_providers" -> TokenScope.SETTINGS_READ;
+            case "webhooks" -> TokenScope.SYSTEM_TASKS;
             default -> null;
         };
     }

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * What a token may do, named after what the integration does. Cart.com's own scopes (scopes.md) are coarser: its
  * {@code read_orders} covers orders, order addresses and statuses, {@code orders} adds writing them, {@code read_people}
- * and {@code people} cover customers, {@code settings} the shipping providers; each is accepted here as that group.
+ * and {@code people} cover customers, {@code settings} the shipping providers, {@code system} webhook subscriptions;
+ * each is accepted here as that group.
  */
 public enum TokenScope {
     ORDERS_READ("orders:read"),
@@ -18,7 +19,12 @@ public enum TokenScope {
     CUSTOMERS_READ("customers:read"),
     ADDRESSES_READ("addresses:read"),
     STATUSES_READ("statuses:read"),
-    SETTINGS_READ("settings:read");
+    SETTINGS_READ("settings:read"),
+    /**
+     * Webhook subscriptions ({@code /webhooks}): "Perform system tasks" in webhooks.md, Cart.com's {@code system} scope
+     * (scopes.md). The main token has it; a token minted without it is refused there, as a live store's would be.
+     */
+    SYSTEM_TASKS("system:tasks");
 
     private final String wireName;
 
@@ -50,9 +56,10 @@ public enum TokenScope {
             case "orders" -> EnumSet.of(ORDERS_READ, ORDERS_WRITE, ADDRESSES_READ, STATUSES_READ);
             case "read_people", "people" -> EnumSet.of(CUSTOMERS_READ);
             case "settings" -> EnumSet.of(SETTINGS_READ);
+            case "system" -> EnumSet.of(SYSTEM_TASKS);
             default -> throw new IllegalArgumentException("unknown scope '" + name + "'; known: "
                     + EnumSet.allOf(TokenScope.class).stream().map(TokenScope::wireName).collect(Collectors.joining(", "))
-                    + " or Cart.com's read_orders, orders, read_people, people, settings");
+                    + " or Cart.com's read_orders, orders, read_people, people, settings, system");
         };
     }
 }

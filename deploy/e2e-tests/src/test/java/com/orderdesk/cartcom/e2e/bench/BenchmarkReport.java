@@ -12,13 +12,31 @@ import java.util.List;
  * its two marker lines), with the commit and the machine it ran on. The prose around the section is never touched.
  */
 final class BenchmarkReport {
-    static final String SECTION_START = "<!-- SystemBenchmark: start (written by the benchmark; edit outside) -->";
-    static final String SECTION_END = "<!-- SystemBenchmark: end -->";
+    static final String SECTION_START = start("SystemBenchmark");
+    static final String SECTION_END = end("SystemBenchmark");
 
     record Row(String benchmark, String measured, String reference, String target, boolean met) {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    /** The benchmark class that owns the section: each has a section of its own. */
+    private final String owner;
+
+    BenchmarkReport() {
+        this("SystemBenchmark");
+    }
+
+    BenchmarkReport(String owner) {
+        this.owner = owner;
+    }
+
+    static String start(String owner) {
+        return "<!-- " + owner + ": start (written by the benchmark; edit outside) -->";
+    }
+
+    static String end(String owner) {
+        return "<!-- " + owner + ": end -->";
+    }
 
     void add(String benchmark, String measured, String reference, String target, boolean met) {
         rows.add(new Row(benchmark, measured, reference, target, met));
@@ -33,7 +51,7 @@ final class BenchmarkReport {
 
     String markdown(String settings, String commit) {
         StringBuilder out = new StringBuilder();
-        out.append("Written by `SystemBenchmark` at commit ").append(commit).append(" on ").append(Instant.now())
+        out.append("Written by `").append(owner).append("` at commit ").append(commit).append(" on ").append(Instant.now())
                 .append(".\n\n");
         out.append("Machine: ").append(machine()).append("\n\n");
         out.append("Run: ").append(settings).append("\n\n");
@@ -48,12 +66,14 @@ final class BenchmarkReport {
 
     /** Replaces the section between the markers (appended at the end of the file if it has none). */
     void write(Path file, String settings, String commit) throws IOException {
-        String section = SECTION_START + "\n" + markdown(settings, commit) + SECTION_END + "\n";
+        String sectionStart = start(owner);
+        String sectionEnd = end(owner);
+        String section = sectionStart + "\n" + markdown(settings, commit) + sectionEnd + "\n";
         String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
-        int start = text.indexOf(SECTION_START);
-        int end = text.indexOf(SECTION_END);
+        int start = text.indexOf(sectionStart);
+        int end = text.indexOf(sectionEnd);
         String updated = start >= 0 && end > start
-                ? text.substring(0, start) + section + text.substring(end + SECTION_END.length()).replaceFirst("^\n", "")
+                ? text.substring(0, start) + section + text.substring(end + sectionEnd.length()).replaceFirst("^\n", "")
                 : text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
         Files.writeString(file, updated);
         System.out.println("[bench] written to " + file);
@@ -77,5 +97,29 @@ final class BenchmarkReport {
             // not Linux: the memory figure is left out
         }
         return 0;
+    }
+
+    /** The commit measured, marked dirty when the work tree has changes: the figures belong to that code. */
+    static String commit(Path repoRoot) {
+        try {
+            Process head = new ProcessBuilder("git", "-C", repoRoot.toString(), "describe", "--always", "--dirty")
+                    .redirectErrorStream(true).start();
+            String described = new String(head.getInputStream().readAllBytes()).trim();
+            return head.waitFor() == 0 ? described : "unknown (" + described + ")";
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /** The value at {@code percent} of a sorted list (nearest rank), -1 for none. */
+    static long percentile(List<Long> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

@@ -68,8 +68,8 @@ class SystemBenchmark {
         String settings = runs + " runs of each, side by side on stores of their own: backlogs of " + drainOrders + " orders at Gold and at Silver, latency "
                 + latencyOrders + " orders over " + latencyMinutes + " min at a " + INTERVAL.toMinutes()
                 + "-minute interval, one instance of each service; medians judged, min and max beside";
-        System.out.println(report.markdown(settings, commit(repoRoot)));
-        report.write(repoRoot.resolve("docs/benchmarks.md"), settings, commit(repoRoot));
+        System.out.println(report.markdown(settings, BenchmarkReport.commit(repoRoot)));
+        report.write(repoRoot.resolve("docs/benchmarks.md"), settings, BenchmarkReport.commit(repoRoot));
         assertTrue(report.missed().isEmpty(), "targets missed: " + report.missed());
     }
 
@@ -78,8 +78,8 @@ class SystemBenchmark {
         BenchmarkRuns p50 = new BenchmarkRuns();
         BenchmarkRuns p99 = new BenchmarkRuns();
         for (List<Long> sorted : sideBySide(runs, run -> latencies(demo, run, orders, spread))) {
-            p50.add(percentile(sorted, 50));
-            p99.add(percentile(sorted, 99));
+            p50.add(BenchmarkReport.percentile(sorted, 50));
+            p99.add(BenchmarkReport.percentile(sorted, 99));
         }
         long target = INTERVAL.toMillis() + 2000;
         report.add("4. order at Cart.com -> row in Order Desk, p50 / p99", p50.show("%.0f") + " ms / "
@@ -251,21 +251,6 @@ class SystemBenchmark {
         }
     }
 
-    /** The commit measured, marked dirty when the work tree has changes: the figures belong to that code. */
-    private static String commit(Path repoRoot) {
-        try {
-            Process head = new ProcessBuilder("git", "-C", repoRoot.toString(), "describe", "--always", "--dirty")
-                    .redirectErrorStream(true).start();
-            String described = new String(head.getInputStream().readAllBytes()).trim();
-            return head.waitFor() == 0 ? described : "unknown (" + described + ")";
-        } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
-    }
-
     private static long rssMb(ServiceProcess process) {
         long pid = process.processHandle().orElseThrow().pid();
         try {
@@ -278,13 +263,5 @@ class SystemBenchmark {
             throw new IllegalStateException("cannot read the memory of " + process.name(), e);
         }
         throw new IllegalStateException("no VmRSS for " + process.name());
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }
