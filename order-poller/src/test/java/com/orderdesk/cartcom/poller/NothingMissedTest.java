@@ -93,6 +93,23 @@ class NothingMissedTest extends PollerTestBase {
         assertTrue(activities(storeId).stream().noneMatch(e -> e.kind().equals("poll_failed")), activities(storeId).toString());
     }
 
+    /**
+     * A store keeping New York time (dst_zone) whose odd orders list updated_at as local time without offset, connected
+     * to an Order Desk store in Chicago: read as Chicago time that date is an hour ahead of the truth. The orders placed
+     * after it, in later polls, must all arrive: the walk never takes a guessed date for its cursor.
+     */
+    @Test
+    void aLocalTimeInAnotherZoneDoesNotMoveTheCursorPastLaterOrders() {
+        SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("odd_dates", "dst_zone")));
+        List<Long> ids = new ArrayList<>(SandboxStores.seed(store.domain(), 15, 1)); // the 5th, 10th, 15th are odd
+        long storeId = connect(store, List.of(1L));
+        await().atMost(WAIT).until(() -> published(storeId).size() >= ids.size());
+        List<Long> later = SandboxStores.seed(store.domain(), 3, 1);
+        ids.addAll(later);
+        await().atMost(WAIT).until(() -> published(storeId).size() >= ids.size());
+        assertOncePerOrder(storeId, ids);
+    }
+
     /** A store that answers at most 2 orders a page (the poller asks 3) with a next_page: one poll walks them all. */
     @Test
     void aBacklogOfManyCappedPagesIsWalkedToItsEndInOnePoll() {

@@ -61,7 +61,7 @@ public class CartcomOrderSource {
 
     /**
      * One list call; each order keyed by (field, id) for the walk. An order whose field cannot be read ({@code ""},
-     * null, not a date: live stores send such) gets a stand-in key after the row before it ({@code start} for the
+     * null, not a date, a local time without offset: live stores send such) gets a stand-in key after the row before it ({@code start} for the
      * first: where the query begins), so one odd order never fails the page and its store.
      */
     Listed list(CartcomStoreApi api, Map<String, String> query, String field, ZoneId storeZone, ListKey start) {
@@ -70,7 +70,9 @@ public class CartcomOrderSource {
         ListKey previous = start;
         for (ObjectNode order : page.items()) {
             long id = id(order, "id").orElseThrow(() -> malformed("order without id"));
-            Instant at = CartcomDates.parse(order.path(field).asText(""), storeZone).orElse(null);
+            // Only a datetime with its offset keys the walk: a local time's zone is a guess, and a guess ahead of the
+            // truth would move the cursor past orders not yet seen (a stand-in key is always safe).
+            Instant at = CartcomDates.absoluteOrNull(order.path(field).asText(""));
             ListKey key = at != null ? new ListKey(at, id) : ListKey.standIn(previous, id);
             String updatedRaw = order.path("updated_at").asText("");
             orders.add(new ListedOrder(id, key, at == null, updatedRaw,

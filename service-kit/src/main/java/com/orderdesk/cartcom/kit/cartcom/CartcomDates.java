@@ -84,6 +84,29 @@ public final class CartcomDates {
         }
     }
 
+    /**
+     * The instant only where the text says it absolutely (an offset or {@code Z}); null for a local time or a bare
+     * date, whose zone would be a guess, and for anything unreadable. For values that move a cursor: a guess an hour
+     * ahead (the Order Desk store's zone is not always the Cart.com store's) would jump past orders never seen.
+     */
+    public static Instant absoluteOrNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        Instant usual = isoOffset(value);
+        if (usual != null) {
+            return usual;
+        }
+        try {
+            TemporalAccessor parsed = LENIENT.parse(value.trim());
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? LocalDateTime.from(parsed).toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
+                    : null;
+        } catch (DateTimeException notAnAbsoluteDateTime) {
+            return null;
+        }
+    }
+
     /** The store's time zone, in which its datetimes without offset are read; UTC when none or not a valid zone id. */
     public static ZoneId zoneOf(StoreIntegrationChanged store) {
         try {

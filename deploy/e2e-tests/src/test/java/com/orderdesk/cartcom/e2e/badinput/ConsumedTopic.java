@@ -4,6 +4,7 @@ import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.ManualImportRequested;
 import com.orderdesk.cartcom.model.events.OrderImported;
+import com.orderdesk.cartcom.model.events.PollRequested;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.events.Topics;
@@ -19,7 +20,9 @@ enum ConsumedTopic {
     ORDERS_RAW(Topics.ORDERS_RAW, CartOrderFetched.TYPE, "cartOrderId"),
     ORDERS_IMPORTED(Topics.ORDERS_IMPORTED, OrderImported.TYPE, "orderId"),
     SHIPMENTS_CREATED(Topics.SHIPMENTS_CREATED, ShipmentCreated.TYPE, "trackingNumber"),
-    INTEGRATION_ACTIVITY(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.TYPE, "message");
+    INTEGRATION_ACTIVITY(Topics.INTEGRATION_ACTIVITY, ActivityRecorded.TYPE, "message"),
+    /** Written by the poller's webhook receiver when the sandbox calls it (a new order, a status change). */
+    POLL_REQUESTS(Topics.POLL_REQUESTS, PollRequested.TYPE, "reason");
 
     final String topic;
     final String eventType;
