@@ -11,12 +11,16 @@ import java.time.Duration;
  * which knows whether a call may wait (a poll) or must report (a connection check).
  */
 public final class CartcomClient {
+    /** What every call names itself by in {@code User-Agent}, before the calling service's name. */
+    public static final String INTEGRATION = "orderdesk-cartcom";
+
     private final CartcomEndpoints endpoints;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final Clock clock;
     private final CartcomLimits limits;
     private final HostResolver dns;
+    private final String userAgent;
 
     public CartcomClient(CartcomEndpoints endpoints, Duration connectTimeout, Duration requestTimeout) {
         this(endpoints, connectTimeout, requestTimeout, CartcomLimits.DEFAULTS);
@@ -39,16 +43,38 @@ public final class CartcomClient {
 
     public CartcomClient(CartcomEndpoints endpoints, HttpClient http, Duration requestTimeout, Clock clock,
                          CartcomLimits limits, HostResolver dns) {
+        this(endpoints, http, requestTimeout, clock, limits, dns, INTEGRATION);
+    }
+
+    private CartcomClient(CartcomEndpoints endpoints, HttpClient http, Duration requestTimeout, Clock clock,
+                          CartcomLimits limits, HostResolver dns, String userAgent) {
         this.dns = dns;
         this.endpoints = endpoints;
         this.http = http;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
         this.limits = limits;
+        this.userAgent = userAgent;
+    }
+
+    /**
+     * The same client (and connection pool) whose calls name {@code service} in their {@code User-Agent}, e.g.
+     * {@code orderdesk-cartcom/order-poller}: every service spends the same store's call budget, and a store (or the
+     * sandbox, which counts 429s per caller) can tell who spent it.
+     */
+    public CartcomClient callingAs(String service) {
+        String name = service == null ? "" : service.strip();
+        return new CartcomClient(endpoints, http, requestTimeout, clock, limits, dns,
+                name.isEmpty() ? INTEGRATION : INTEGRATION + "/" + name);
     }
 
     public CartcomStoreApi store(String domain, String accessToken) {
-        return new CartcomStoreApi(endpoints, domain, accessToken, http, requestTimeout, clock, limits, dns);
+        return new CartcomStoreApi(endpoints, domain, accessToken, http, requestTimeout, clock, limits, dns, userAgent);
+    }
+
+    /** The {@code User-Agent} every call sends. */
+    public String userAgent() {
+        return userAgent;
     }
 
     public CartcomEndpoints endpoints() {

@@ -51,11 +51,13 @@ public final class CartcomStoreApi {
     /** The store's domain, checked before every call when public addresses only are allowed; null otherwise. */
     private final String checkedDomain;
     private final HostResolver dns;
+    private final String userAgent;
     private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
 
     CartcomStoreApi(CartcomEndpoints endpoints, String domain, String token, HttpClient http, Duration timeout, Clock clock,
-                    CartcomLimits limits, HostResolver dns) {
+                    CartcomLimits limits, HostResolver dns, String userAgent) {
         this.endpoints = endpoints;
+        this.userAgent = userAgent;
         this.base = endpoints.baseUri(domain);
         this.token = token;
         this.http = http;
@@ -277,6 +279,7 @@ public final class CartcomStoreApi {
     private HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json")
+                .header("User-Agent", userAgent)
                 .header(AUTH_HEADER, token);
     }
 

@@ -10,6 +10,7 @@ import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The plain building blocks as beans, wired once from the service's configuration and datasource. */
 public class KitProducers {
@@ -20,11 +21,14 @@ public class KitProducers {
         return TokenCrypto.fromConfig(config.tokenKeys(), config.tokenKeyId());
     }
 
+    /** Every call names the service making it ({@code User-Agent: orderdesk-cartcom/<quarkus.application.name>}). */
     @Produces
     @Singleton
-    CartcomClient cartcomClient(CartcomConfig config, HostResolver dns) {
+    CartcomClient cartcomClient(CartcomConfig config, HostResolver dns,
+                                @ConfigProperty(name = "quarkus.application.name") String service) {
         return new CartcomClient(new CartcomEndpoints(config.baseUrlTemplate(), config.allowInsecureBaseUrl(),
-                config.storeAddressesChecked()), config.connectTimeout(), config.requestTimeout(), config.limits(), dns);
+                config.storeAddressesChecked()), config.connectTimeout(), config.requestTimeout(), config.limits(), dns)
+                .callingAs(service);
     }
 
     /** Writes through the JTA-enlisted datasource, so an event commits or rolls back with its change. */

@@ -42,6 +42,7 @@ class CartcomStoreApiTest {
             String line = exchange.getRequestMethod() + " " + exchange.getRequestURI()
                     + " token=" + exchange.getRequestHeaders().getFirst("X-AC-Auth-Token")
                     + " cache=" + exchange.getRequestHeaders().getFirst("Cache-Control")
+                    + " agent=" + exchange.getRequestHeaders().getFirst("User-Agent")
                     + " body=" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(line);
             Answer answer = handler.apply(exchange);
@@ -81,6 +82,31 @@ class CartcomStoreApiTest {
         assertTrue(requests.get(0).startsWith("GET /acme.test/api/v1/order_statuses"), requests.get(0));
         assertTrue(requests.get(0).contains("token=" + TOKEN));
         assertTrue(requests.get(0).contains("cache=no-cache"));
+    }
+
+    /**
+     * Every service spends the same store's call budget: each call, read or write, names the integration and the
+     * service making it, so a store (and the sandbox's per-caller counts) can tell who spent it.
+     */
+    @Test
+    void everyCallNamesTheIntegrationAndTheCallingService() {
+        CartcomEndpoints endpoints = new CartcomEndpoints(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/{domain}/api/v1", true);
+        CartcomClient client = new CartcomClient(endpoints, Duration.ofSeconds(2), Duration.ofSeconds(2));
+        CartcomStoreApi api = client.callingAs("order-poller").store("acme.test", TOKEN);
+        handler = exchange -> exchange.getRequestMethod().equals("PUT")
+                ? Answer.ok("{\"id\":7,\"order_status_id\":3}")
+                : Answer.ok("{\"total_count\":1,\"order_statuses\":[{\"id\":1,\"name\":\"Pending\"}]}");
+
+        api.orderStatuses();
+        api.setOrderStatus(7, 3);
+        client.store("acme.test", TOKEN).orderStatuses();
+
+        assertEquals(3, requests.size());
+        assertTrue(requests.get(0).contains("agent=orderdesk-cartcom/order-poller "), requests.get(0));
+        assertTrue(requests.get(1).startsWith("PUT "), requests.get(1));
+        assertTrue(requests.get(1).contains("agent=orderdesk-cartcom/order-poller "), requests.get(1));
+        assertTrue(requests.get(2).contains("agent=orderdesk-cartcom "), "a client no service named: " + requests.get(2));
     }
 
     /**
