@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * What every Cart.com call goes through, in the live API's order: find the store, count the call against
  * the store's window (429 when full), check the token (401) and its scopes (403), answer a hostile store's redirect or 429, inject
  * faults, run the route, bend a hostile store's answer (huge body, dribble), then add X-AC-Call-Limit and record
- * the call in the store's log.
+ * the call in the store's log and its counts by caller.
  */
 @ApplicationScoped
 public class CartcomCallPipeline {
@@ -84,17 +84,13 @@ public class CartcomCallPipeline {
         String callLimit = outcome.callLimit() != null ? outcome.callLimit() : decision.callLimitHeader();
         if (outcome.rawBody() != null) {
             // Hostile: the status line and headers dribble too, below the HTTP layer; the connection then closes.
-            store.callLog().record(new CallRecord(now, http.method().name(), storePath(http.path()),
-                    decodedQuery(http.query()), outcome.rawStatus(), outcome.fault(), http.getHeader("Cache-Control"),
-                    CallRecord.loggedBody(http.method().name(), body)));
+            record(store, http, body, now, outcome.rawStatus(), outcome.fault());
             HostileBodies.dribbleRaw(http, outcome.rawStatus(), callLimit, outcome.rawBody(),
                     store.hostile().get().dribbleMs());
             return null; // the connection is closed: what the HTTP layer makes of this reaches no one
         }
         Response response = outcome.builder().header(CALL_LIMIT_HEADER, callLimit).build();
-        store.callLog().record(new CallRecord(now, http.method().name(), storePath(http.path()),
-                decodedQuery(http.query()), response.getStatus(), outcome.fault(), http.getHeader("Cache-Control"),
-                CallRecord.loggedBody(http.method().name(), body)));
+        record(store, http, body, now, response.getStatus(), outcome.fault());
         return response;
     }
 
@@ -186,10 +182,15 @@ public class CartcomCallPipeline {
         String query = http.query() == null ? "" : "?" + http.query();
         String location = asked.getScheme() + "://" + asked.getRawAuthority() + "/" + store.domain()
                 + storePath(http.path()) + query;
-        store.callLog().record(new CallRecord(registry.now(), http.method().name(), storePath(http.path()),
-                decodedQuery(http.query()), 301, "bare_domain_redirect", http.getHeader("Cache-Control"),
-                CallRecord.loggedBody(http.method().name(), body)));
+        record(store, http, body, registry.now(), 301, "bare_domain_redirect");
         return json(301, CartcomErrorBody.of(301, "This store's API is served at " + store.domain())).header("Location", location).build();
+    }
+
+    /** One row in the store's call log and one call in its counts by caller (the User-Agent). */
+    private static void record(SandboxStore store, HttpServerRequest http, String body, Instant at, int status, String fault) {
+        store.recordCall(new CallRecord(at, http.method().name(), storePath(http.path()), decodedQuery(http.query()),
+                status, fault, http.getHeader("Cache-Control"), CallRecord.loggedBody(http.method().name(), body),
+                CallRecord.loggedCaller(http.getHeader("User-Agent"))));
     }
 
     private Response.ResponseBuilder tooManyRequests(SandboxStore store, RateDecision decision, Instant now) {

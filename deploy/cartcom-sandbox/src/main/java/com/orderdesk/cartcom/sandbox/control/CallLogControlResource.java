@@ -24,13 +24,13 @@ public class CallLogControlResource {
     /**
      * at is UTC; query is decoded (so "+" reads as a space); fault names an injected fault or is null; cache_control
      * is the request's Cache-Control header or null; body is what a write sent (its first 4,096 characters), null for
-     * a read.
+     * a read; caller is the request's User-Agent (its first 100 characters) or null.
      */
     public record CallView(String at, String method, String path, String query, int status, String fault, String cacheControl,
-                           String body) {
+                           String body, String caller) {
         static CallView of(CallRecord r) {
             return new CallView(r.at().toString(), r.method(), r.path(), r.query(), r.status(), r.fault(), r.cacheControl(),
-                    r.body());
+                    r.body(), r.caller());
         }
     }
 

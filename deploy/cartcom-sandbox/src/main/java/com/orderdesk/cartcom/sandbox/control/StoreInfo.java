@@ -22,7 +22,7 @@ public record StoreInfo(String domain, String token, List<String> tokens, String
         List<String> tokens = store.tokens();
         int orders = store.data().read(data -> data.orders.size());
         return new StoreInfo(store.domain(), tokens.isEmpty() ? null : tokens.get(0), tokens,
-                baseUrl(requestBase, store.domain()), s.plan() == null ? "custom" : s.plan().wireName(), s.rateLimit(),
+                baseUrl(requestBase, store.domain()), s.planName(), s.rateLimit(),
                 s.windowSeconds(), s.utcOffset(), s.retryAfterFormat().wireName(), store.faults().settings(), orders,
                 s.realWorld().stream().map(RealWorldShape::wireName).sorted().toList(), scoped(store, tokens),
                 s.pageCap().isPresent() ? s.pageCap().getAsInt() : null);

@@ -29,18 +29,20 @@ public final class SandboxStore {
     private final FixedWindowRateLimiter rateLimiter;
     private final FaultInjector faults;
     private final CallLog callLog;
+    private final CallerCounts callers;
     private final StoreData data;
     private final AtomicReference<ListHook> listHook = new AtomicReference<>();
     private final AtomicReference<HostileSettings> hostile = new AtomicReference<>(HostileSettings.NONE);
     private final StoreWebhooks webhooks;
 
     public SandboxStore(String domain, StoreSettings settings, long defaultTimeoutMs, int callLogLimit, long firstOrderId,
-                        WebhookSender webhookSender) {
+                        WebhookSender webhookSender, Instant createdAt) {
         this.domain = domain;
         this.settings = settings;
         this.rateLimiter = new FixedWindowRateLimiter(settings.rateLimit(), Duration.ofSeconds(settings.windowSeconds()));
         this.faults = new FaultInjector(defaultTimeoutMs);
         this.callLog = new CallLog(callLogLimit);
+        this.callers = new CallerCounts(createdAt);
         this.data = new StoreData(firstOrderId);
         this.webhooks = new StoreWebhooks(() -> this.settings.zone(), webhookSender);
         data.listen(webhooks);
@@ -115,6 +117,16 @@ public final class SandboxStore {
 
     public CallLog callLog() {
         return callLog;
+    }
+
+    /** Every answered Cart.com call goes to the call log and to the counts by caller. */
+    public void recordCall(CallRecord call) {
+        callLog.record(call);
+        callers.count(call);
+    }
+
+    public CallerCounts callers() {
+        return callers;
     }
 
     public StoreData data() {

@@ -57,7 +57,7 @@ public class StoreRegistry {
             throw new IllegalArgumentException("domain must be a bare host name such as acme.sandbox.test");
         }
         SandboxStore store = new SandboxStore(domain, settings, config.defaultTimeoutMs(), config.callLogLimit(),
-                config.firstOrderId(), webhookSender);
+                config.firstOrderId(), webhookSender, clock.instant());
         store.addToken(requestedToken == null || requestedToken.isBlank() ? newToken() : requestedToken.trim());
         store.data().write(data -> {
             DefaultOrderStatuses.install(data, clock.instant());

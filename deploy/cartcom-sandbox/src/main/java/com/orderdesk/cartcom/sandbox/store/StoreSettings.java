@@ -16,6 +16,11 @@ public record StoreSettings(Plan plan, int rateLimit, int windowSeconds, String 
                             RetryAfterFormat retryAfterFormat, Set<RealWorldShape> realWorld,
                             Integer countCap) {
 
+    /** The plan's wire name, or {@code custom} for a limit given as a number. */
+    public String planName() {
+        return plan == null ? "custom" : plan.wireName();
+    }
+
     /** The most rows a list page holds, or empty when the store answers every count it is asked. */
     public java.util.OptionalInt pageCap() {
         return realWorld.contains(RealWorldShape.COUNT_CAP)
