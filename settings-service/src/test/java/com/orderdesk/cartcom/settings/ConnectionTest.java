@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.orderdesk.cartcom.devstack.SandboxControl.CallerCount;
 import com.orderdesk.cartcom.devstack.SandboxControl.SandboxStore;
 import com.orderdesk.cartcom.settings.support.Api.TestStore;
 import com.orderdesk.cartcom.settings.support.Api;
@@ -48,6 +49,9 @@ class ConnectionTest extends ServiceTestBase {
                 .extract().asString();
         assertFalse(body.contains(token), body);
         assertEquals(1, Sandbox.statusReads(cart.domain()), "verified live with GET /order_statuses");
+        // Every call names the service that spends the store's call budget (the kit's User-Agent).
+        assertEquals(List.of(new CallerCount("orderdesk-cartcom/settings-service", Sandbox.control().calls(cart.domain()).size(),
+                0, 0)), Sandbox.control().callers(cart.domain()));
 
         String read = store.as().get(store.cartcom("/connection")).then().statusCode(200)
                 .body("connected", equalTo(true)).extract().asString();

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Cart.com sandbox's control API (deploy/cartcom-sandbox/README.md): stores, seeded orders, call log, faults and
- * hostile modes.
+ * The Cart.com sandbox's control API (deploy/cartcom-sandbox/README.md): stores, seeded orders, call log, calls by
+ * caller, faults and hostile modes.
  */
 public final class SandboxControl {
     /** Ten years in seconds: the Retry-After of {@link #hostileRetryAfterTenYears}. */
@@ -46,9 +46,33 @@ public final class SandboxControl {
         return http.get("/_sandbox/stores/" + domain + "/orders/" + orderId).expect(200, "sandbox order");
     }
 
-    /** Every Cart.com API call the store received: {@code [{at, method, path, query, status}]}. */
+    /** Every Cart.com API call the store received: {@code [{at, method, path, query, status, fault, caller, ...}]}. */
     public JsonNode calls(String domain) {
         return http.get("/_sandbox/stores/" + domain + "/calls").expect(200, "sandbox call log");
+    }
+
+    /**
+     * One caller's Cart.com calls on a store (the sandbox README's "Calls by caller"): caller is the User-Agent
+     * ({@code orderdesk-cartcom/order-poller}, ...; null when none was sent); rateLimited the 429s of the store's
+     * window, faults429 the simulated ones.
+     */
+    public record CallerCount(String caller, long calls, long rateLimited, long faults429) {
+    }
+
+    /** The store's calls counted by caller since its creation or {@link #clearCallers}, first caller first. */
+    public List<CallerCount> callers(String domain) {
+        JsonNode answer = http.get("/_sandbox/stores/" + domain + "/callers").expect(200, "sandbox calls by caller");
+        List<CallerCount> counts = new ArrayList<>();
+        for (JsonNode c : answer.path("callers")) {
+            counts.add(new CallerCount(c.path("caller").isNull() ? null : c.path("caller").asText(),
+                    c.path("calls").asLong(), c.path("rate_limited").asLong(), c.path("faults_429").asLong()));
+        }
+        return counts;
+    }
+
+    /** Starts the store's counts by caller afresh (its call log stays), e.g. before a benchmark's measured run. */
+    public void clearCallers(String domain) {
+        http.delete("/_sandbox/stores/" + domain + "/callers").expect(204, "clear sandbox calls by caller");
     }
 
     /** The store's webhook subscriptions and the calls it made to them: {@code {subscriptions, deliveries}}. */
