@@ -127,6 +127,28 @@ class WebhookTest extends PollerTestBase {
     }
 
     @Test
+    void aBodyCanOnlySaveAPollThatCouldFindNothing() throws Exception {
+        SandboxStores.Store store = SandboxStores.create();
+        long storeId = connect(store, List.of(1L));
+        String url = awaitSubscriptions(store, 2).get(0).path("url").asText();
+        awaitFirstPoll(storeId);
+        int listsBefore = SandboxStores.listCalls(store.domain()).size();
+
+        // Our own acknowledgement (to status 2, not downloaded) and a quote placed: nothing a poll could find.
+        assertEquals(204, http.send(post(url, "{\"order\": {\"id\": 5, \"order_status_id\": 2}, \"old_status\": {\"id\": 1},"
+                + " \"new_status\": {\"id\": 2}}"), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(204, http.send(post(url, "{\"order\": {\"id\": 6, \"order_status_id\": 9}}"),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> SandboxStores.listCalls(store.domain()).size() == listsBefore);
+
+        // Into a download status: the poll comes, whatever the rest of the body says.
+        assertEquals(204, http.send(post(url, "{\"new_status\": {\"id\": 1}, \"order\": \"not an order\"}"),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        await().atMost(WITHIN_SECONDS).until(() -> SandboxStores.listCalls(store.domain()).size() > listsBefore);
+    }
+
+    @Test
     void disablingTheStoreRemovesItsSubscriptionAndItsAddressStopsAnswering() throws Exception {
         SandboxStores.Store store = SandboxStores.create();
         long storeId = connect(store, List.of(1L));
