@@ -14,7 +14,10 @@ import java.util.Map;
 
 /** A small JSON-over-HTTP client for the demo and the end-to-end tests: the APIs as a merchant's script calls them. */
 public final class JsonHttp {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client's default h2c upgrade has been seen to read a large HTTP/1.1 answer as HTTP/2 frames
+    // ("Frame type(97) length(8069731) exceeds MAX_FRAME_SIZE") against the services' Vert.x server.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final Map<String, String> headers;
 

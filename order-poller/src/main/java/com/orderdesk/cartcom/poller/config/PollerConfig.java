@@ -151,9 +151,10 @@ public interface PollerConfig {
     /**
      * Webhooks: the shortest time between the starts of two polls of a store that webhooks asked for, so a burst of
      * webhooks (an order placed, then its status changed, then ours acknowledged it) makes one or two polls, not one
-     * each.
+     * each. 3 s keeps an order's p99 from placed to imported under 5 s while a burst of 150 orders in 10 s costs
+     * four polls (docs/benchmarks.md, WebhookBenchmark).
      */
-    @WithDefault("PT2S")
+    @WithDefault("PT3S")
     Duration earlyPollGap();
 
     /** Webhooks: how often the subscription job looks for stores to subscribe or unsubscribe. */

@@ -87,12 +87,29 @@ class WebhookBenchmark {
         assertTrue(report.missed().isEmpty(), "targets missed: " + report.missed());
     }
 
-    /** The receiver answering a store's webhooks at {@code rate} a second (open loop: sent on time, whatever came back). */
+    /**
+     * The receiver answering a store's webhooks at {@code rate} a second (open loop: sent on time, whatever came back),
+     * after a warm-up of a quarter of the run at the same rate (a service that has run a while has compiled its path).
+     */
     private void receiver(DemoStore demo, int rate, int seconds) throws Exception {
         DemoStore.Setup store = demo.connectStore("Receiver store", demo.sandbox().createStore(Map.of("plan", "gold")), 0, 60);
         String url = subscriptionUrl(demo, store);
+        fire(url, rate, Math.max(1, seconds / 4), Collections.synchronizedList(new ArrayList<>()), new AtomicInteger());
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger notAnswered = new AtomicInteger();
+        fire(url, rate, seconds, micros, notAnswered);
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        double p99 = BenchmarkReport.percentile(sorted, 99) / 1000.0;
+        report.add("receiver: POST /webhooks/cartcom/{secret}, p50 / p99 / max", String.format(Locale.ROOT,
+                        "%.1f / %.1f / %.1f ms; %d of %d not 204", BenchmarkReport.percentile(sorted, 50) / 1000.0, p99,
+                        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, notAnswered.get(), rate * seconds),
+                rate + " requests/s for " + seconds + " s after " + Math.max(1, seconds / 4) + " s of warm-up, from the same machine",
+                "p99 < 50 ms, all 204", p99 < 50 && notAnswered.get() == 0);
+    }
+
+    /** Posts webhooks to {@code url} at {@code rate} a second for {@code seconds}; answer times in microseconds. */
+    private void fire(String url, int rate, int seconds, List<Long> micros, AtomicInteger notAnswered) throws Exception {
         List<CompletableFuture<?>> sent = new ArrayList<>();
         String body = "{\"order\": {\"id\": 1, \"order_status_id\": 1}}";
         long start = System.nanoTime();
@@ -113,14 +130,6 @@ class WebhookBenchmark {
             }));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).handle((v, e) -> null).get(60, TimeUnit.SECONDS);
-        List<Long> sorted = new ArrayList<>(micros);
-        Collections.sort(sorted);
-        double p99 = BenchmarkReport.percentile(sorted, 99) / 1000.0;
-        report.add("receiver: POST /webhooks/cartcom/{secret}, p50 / p99 / max", String.format(Locale.ROOT,
-                        "%.1f / %.1f / %.1f ms; %d of %d not 204", BenchmarkReport.percentile(sorted, 50) / 1000.0, p99,
-                        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, notAnswered.get(), rate * seconds),
-                rate + " requests/s for " + seconds + " s, from the same machine", "p99 < 50 ms, all 204",
-                p99 < 50 && notAnswered.get() == 0);
     }
 
     private record Measured(List<Long> latenciesMillis, long calls, long orders, long subscriptionCalls) {
@@ -144,12 +153,17 @@ class WebhookBenchmark {
         Set<String> seen = new HashSet<>();
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                for (JsonNode order : importedPage(demo, store)) {
-                    String sourceId = order.path("source_id").asText();
-                    Instant at = placed.get(sourceId);
-                    if (at != null && seen.add(sourceId)) {
-                        latencies.add(Duration.between(at, Instant.now()).toMillis());
+                try {
+                    for (JsonNode order : importedPage(demo, store)) {
+                        String sourceId = order.path("source_id").asText();
+                        Instant at = placed.get(sourceId);
+                        if (at != null && seen.add(sourceId)) {
+                            latencies.add(Duration.between(at, Instant.now()).toMillis());
+                        }
                     }
+                } catch (RuntimeException e) {
+                    // One failed read (the JDK client's HTTP/2 upgrade has been seen to trip) only delays the sample.
+                    System.out.println("[bench] reading " + name + " orders failed, reading again: " + e.getMessage());
                 }
                 try {
                     Thread.sleep(100);
@@ -209,7 +223,7 @@ class WebhookBenchmark {
         report.add("Cart.com calls per order beyond interval polling's, " + run, String.format(Locale.ROOT,
                         "%.3f (%d calls for %d orders, %d of them on subscriptions)", extra, measured.calls(), orders,
                         measured.subscriptionCalls()),
-                String.format(Locale.ROOT, "interval polling's floor %.3f a order (a status update each, 3 calls a page)",
+                String.format(Locale.ROOT, "interval polling's floor %.3f an order (a status update each, 3 calls a page)",
                         (double) floor / orders), "<= 0.05", extra <= 0.05);
     }
 
