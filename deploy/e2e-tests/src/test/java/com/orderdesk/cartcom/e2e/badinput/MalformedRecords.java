@@ -1,15 +1,22 @@
 package com.orderdesk.cartcom.e2e.badinput;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderdesk.cartcom.launcher.Waits;
 import com.orderdesk.cartcom.model.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -108,6 +115,7 @@ final class MalformedRecords {
 
     /** The newest valid record of the target store on each topic: what the variants of a real record start from. */
     private Map<ConsumedTopic, ObjectNode> newestValidRecords() {
+        ensurePollRequest();
         Map<ConsumedTopic, ObjectNode> valid = new EnumMap<>(ConsumedTopic.class);
         for (ConsumedTopic topic : ConsumedTopic.values()) {
             String value = kafka.latest(topic.topic, target.key(), record -> record.value() != null)
@@ -120,6 +128,36 @@ final class MalformedRecords {
             }
         }
         return valid;
+    }
+
+    /**
+     * The poller writes poll requests only when Cart.com calls its receiver, and the store's own acknowledgements ask
+     * for none: if the target store has none yet, its webhook address is called once, as Cart.com would.
+     */
+    private void ensurePollRequest() {
+        String topic = ConsumedTopic.POLL_REQUESTS.topic;
+        if (kafka.latest(topic, target.key(), record -> record.value() != null).isPresent()) {
+            return;
+        }
+        String url = Waits.until("the target store subscribed to webhooks", Duration.ofMinutes(1), () -> {
+            JsonNode subscriptions = target.sandbox.webhooks(target.cart.domain()).path("subscriptions");
+            return subscriptions.isEmpty() ? Optional.empty() : Optional.of(subscriptions.get(0).path("url").asText());
+        });
+        try {
+            HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                    HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 204) {
+                throw new IllegalStateException("the webhook receiver answered " + answer.statusCode() + ": " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Waits.until("a poll request of the target store", Duration.ofSeconds(30),
+                () -> kafka.latest(topic, target.key(), record -> record.value() != null));
     }
 
     private void awaitDeadLetters(List<Sent> written) throws InterruptedException {
