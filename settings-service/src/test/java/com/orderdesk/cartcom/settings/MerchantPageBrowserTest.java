@@ -44,6 +44,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -414,10 +416,25 @@ class MerchantPageBrowserTest extends ServiceTestBase {
     private static void submit(Runnable action) {
         WebElement page = browser.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, WAIT).until(driver -> isGone(page));
         new WebDriverWait(browser, WAIT).until(driver ->
                 "complete".equals(browser.executeScript("return document.readyState")));
         waitFor(By.tagName("h1"));
+    }
+
+    /**
+     * Whether the page's old root is gone: stale, or (chromedriver 156 at times) "Node with given id does not belong
+     * to the document", an error of its own rather than a stale element, for a node of the replaced document.
+     */
+    private static boolean isGone(WebElement oldRoot) {
+        try {
+            oldRoot.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            return String.valueOf(e.getMessage()).contains("does not belong to the document");
+        }
     }
 
     private static WebElement waitFor(By what) {
