@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.cartcom.devstack.FreePorts;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventHeaders;
@@ -18,8 +19,6 @@ import com.orderdesk.cartcom.poller.support.SandboxStores;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(WebhookTest.PublicAddressAndHourlyPolls.class)
 class WebhookTest extends PollerTestBase {
-    static final int PORT = freePort();
+    static final int PORT = FreePorts.find();
     static final String BASE = "http://localhost:" + PORT;
     /** The webhook, Kafka, the claim tick and one poll: seconds, far below the hour the interval would take. */
     static final Duration WITHIN_SECONDS = Duration.ofSeconds(10);
@@ -239,11 +238,4 @@ class WebhookTest extends PollerTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,13 +1,10 @@
 package com.orderdesk.cartcom.poller.publisher;
 
 import com.orderdesk.cartcom.kit.outbox.KafkaClients;
-import com.orderdesk.cartcom.model.events.EventCodec;
-import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.PollRequested;
 import com.orderdesk.cartcom.model.events.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,9 +26,7 @@ public class PollRequestPublisher {
     }
 
     public void publish(PollRequested request) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.POLL_REQUESTS, request.key(), EventCodec.write(request));
-        record.headers().add(EventHeaders.EVENT_TYPE, request.eventType().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.EVENT_ID, request.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, String> record = KafkaClients.recordOf(Topics.POLL_REQUESTS, request);
         try {
             producer.send(record, (metadata, failure) -> {
                 if (failure != null) {

@@ -2,13 +2,10 @@ package com.orderdesk.cartcom.poller.publisher;
 
 import com.orderdesk.cartcom.kit.outbox.KafkaClients;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
-import com.orderdesk.cartcom.model.events.EventCodec;
-import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -43,10 +39,7 @@ public class RawOrderPublisher {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         try {
             for (CartOrderFetched event : events) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_RAW, event.key(), EventCodec.write(event));
-                record.headers().add(EventHeaders.EVENT_TYPE, event.eventType().getBytes(StandardCharsets.UTF_8));
-                record.headers().add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
+                acks.add(producer.send(KafkaClients.recordOf(Topics.ORDERS_RAW, event)));
             }
             producer.flush();
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();

@@ -1,14 +1,9 @@
 package com.orderdesk.cartcom.poller.service;
 
+import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.model.crypto.EncryptedToken;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +15,6 @@ public class WebhookSecrets {
     /** What the crypto binds the sealed secret to, in place of a token's domain. */
     private static final String PURPOSE = "webhook-secret";
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TokenCrypto crypto;
 
@@ -28,10 +22,9 @@ public class WebhookSecrets {
         this.crypto = crypto;
     }
 
+    /** Made and hashed like a store's API key (256 random bits, SHA-256): the same need, one implementation. */
     public String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return ApiKeys.generate();
     }
 
     /** Whether the text could be a secret at all: anything else is refused without a lookup. */
@@ -40,11 +33,7 @@ public class WebhookSecrets {
     }
 
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiKeys.hash(secret);
     }
 
     public EncryptedToken seal(long storeId, String secret) {

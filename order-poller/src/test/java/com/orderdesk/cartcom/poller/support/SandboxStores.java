@@ -3,6 +3,7 @@ package com.orderdesk.cartcom.poller.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderdesk.cartcom.devstack.CartcomSandbox;
 import com.orderdesk.cartcom.devstack.JsonHttp;
+import com.orderdesk.cartcom.devstack.SandboxControl;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,10 @@ import java.util.Map;
 public final class SandboxStores {
 
     public record Store(String domain, String token) {
+    }
+
+    private static SandboxControl control() {
+        return new SandboxControl(CartcomSandbox.url());
     }
 
     private static JsonHttp http() {
@@ -91,13 +96,12 @@ public final class SandboxStores {
 
     /** A token held to {@code scopes} (the store needs the {@code partial_scopes} shape). */
     public static String mintToken(String domain, List<String> scopes) {
-        return http().post("/_sandbox/stores/" + domain + "/tokens", Map.of("scopes", scopes))
-                .expect(201, "mint token").path("token").asText();
+        return control().mintToken(domain, scopes);
     }
 
     /** The store's webhook subscriptions and the deliveries it made: {@code {subscriptions, deliveries}}. */
     public static JsonNode webhooks(String domain) {
-        return http().get("/_sandbox/stores/" + domain + "/webhooks").expect(200, "sandbox webhooks");
+        return control().webhooks(domain);
     }
 
     /** The order-list calls ({@code GET /api/v1/orders}). */

@@ -58,6 +58,14 @@ public final class CartcomDates {
 
     /** {@link #parse(String, ZoneId)} without the {@code Optional}, for hot paths: null when there is none. */
     public static Instant instantOrNull(String value, ZoneId zoneWithoutOffset) {
+        return read(value, zoneWithoutOffset);
+    }
+
+    /**
+     * The instant of {@code value}; a local time or a bare date is read in {@code zoneWithoutOffset}, or is none when
+     * that is null (only absolute values wanted).
+     */
+    private static Instant read(String value, ZoneId zoneWithoutOffset) {
         if (value == null) {
             return null;
         }
@@ -72,10 +80,14 @@ public final class CartcomDates {
         try {
             TemporalAccessor parsed = LENIENT.parse(text);
             LocalDateTime local = LocalDateTime.from(parsed);
-            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? local.toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
-                    : local.atZone(zoneWithoutOffset).toInstant();
+            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                return local.toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)));
+            }
+            return zoneWithoutOffset == null ? null : local.atZone(zoneWithoutOffset).toInstant();
         } catch (DateTimeException notADateTime) {
+            if (zoneWithoutOffset == null) {
+                return null;
+            }
             try {
                 return LocalDate.parse(text).atStartOfDay(zoneWithoutOffset).toInstant();
             } catch (DateTimeParseException notADate) {
@@ -90,21 +102,7 @@ public final class CartcomDates {
      * ahead (the Order Desk store's zone is not always the Cart.com store's) would jump past orders never seen.
      */
     public static Instant absoluteOrNull(String value) {
-        if (value == null) {
-            return null;
-        }
-        Instant usual = isoOffset(value);
-        if (usual != null) {
-            return usual;
-        }
-        try {
-            TemporalAccessor parsed = LENIENT.parse(value.trim());
-            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? LocalDateTime.from(parsed).toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
-                    : null;
-        } catch (DateTimeException notAnAbsoluteDateTime) {
-            return null;
-        }
+        return read(value, null);
     }
 
     /** The store's time zone, in which its datetimes without offset are read; UTC when none or not a valid zone id. */

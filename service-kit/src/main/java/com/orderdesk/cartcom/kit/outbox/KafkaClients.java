@@ -1,13 +1,19 @@
 package com.orderdesk.cartcom.kit.outbox;
 
+import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.model.events.EventHeaders;
+import com.orderdesk.cartcom.model.events.IntegrationEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,10 +45,18 @@ public class KafkaClients {
      * The same for a caller that answers someone waiting (a webhook): a send blocks at most {@code maxBlock} for
      * metadata or buffer space, instead of the default 10 s.
      */
-    public Producer<String, String> reliableProducer(String purpose, java.time.Duration maxBlock) {
+    public Producer<String, String> reliableProducer(String purpose, Duration maxBlock) {
         Map<String, Object> props = producerConfig(purpose);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(maxBlock.toMillis()));
         return new KafkaProducer<>(props);
+    }
+
+    /** An event as CONTRACTS.md puts it on a topic: keyed by its store, headers repeating its type and id. */
+    public static ProducerRecord<String, String> recordOf(String topic, IntegrationEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.key(), EventCodec.write(event));
+        record.headers().add(EventHeaders.EVENT_TYPE, event.eventType().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /** The service's own Kafka settings that a producer understands, plus the reliability settings. */

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.shipments.service;
 
+import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
 import com.orderdesk.cartcom.kit.cartcom.StoreApis;
@@ -20,10 +21,7 @@ import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository.StoreV
 import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository.Unknown;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -89,15 +87,6 @@ public class ShipmentSender {
         send(claimed, shipment, order, store);
     }
 
-    /** The store's time zone (its snapshot's), UTC where it names none Java knows. */
-    private static ZoneId storeZone(StoreIntegrationChanged store) {
-        try {
-            return store.timezone() == null || store.timezone().isBlank() ? ZoneOffset.UTC : ZoneId.of(store.timezone());
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
-    }
-
     private void send(ClaimedShipment claimed, ShipmentCreated shipment, ImportedOrder order,
                       StoreIntegrationChanged store) {
         CartcomStoreApi api;
@@ -110,7 +99,7 @@ public class ShipmentSender {
         }
         ShipmentRequest request;
         try {
-            request = mapper.map(shipment, order, providerName(shipment.carrierCode(), store, api), storeZone(store));
+            request = mapper.map(shipment, order, providerName(shipment.carrierCode(), store, api), CartcomDates.zoneOf(store));
         } catch (ShipmentRequestMapper.UnmappableShipmentException e) {
             outcomes.failed(claimed, order.cartOrderId(), e.getMessage());
             return;
