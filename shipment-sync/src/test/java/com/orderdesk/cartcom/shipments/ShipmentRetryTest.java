@@ -107,8 +107,11 @@ class ShipmentRetryTest extends SandboxTestBase {
             sentWithinTheInterval(healthy);
             Map<String, String> outcomes = new LinkedHashMap<>();
             sent.forEach((attack, shipment) -> {
-                await().atMost(WAIT).until(() -> !calls(stores.get(attack), "POST", "/order_shipments").isEmpty()
-                        && (lastError(shipment) != null || attack.startsWith("Retry-After")));
+                // The Retry-After store's first call may be its shipping providers: its 429 stops the store's budget.
+                await().atMost(WAIT).until(() -> attack.startsWith("Retry-After")
+                        ? !sandbox.calls(stores.get(attack).domain()).isEmpty()
+                                && nextAttemptAt(shipment).isAfter(Instant.now().plus(Duration.ofMinutes(50)))
+                        : !calls(stores.get(attack), "POST", "/order_shipments").isEmpty() && lastError(shipment) != null);
                 outcomes.put(attack, shipments.stateOf(shipment.shipmentId()).orElseThrow() + ", " + lastError(shipment));
                 System.out.printf("[hostile] %s: %s%n", attack, outcomes.get(attack));
                 assertEquals(attack.contains("redirect") ? ShipmentState.failed : ShipmentState.pending,
@@ -118,11 +121,13 @@ class ShipmentRetryTest extends SandboxTestBase {
             assertTrue(outcomes.get("a 50 MB answer").contains("larger than 8388608 bytes"), outcomes.toString());
             assertTrue(outcomes.get("a redirect to an internal address").contains("307"), outcomes.toString());
             assertTrue(outcomes.get("headers dribbled byte by byte").contains("within"), outcomes.toString());
-            // Ten years of Retry-After waits an hour at the most (cartcom.max-retry-after), after one call.
+            // Ten years of Retry-After waits an hour at the most (cartcom.max-retry-after), after one call: the store's
+            // budget holds every later call of it, the shipment's included, for that hour.
             Instant next = nextAttemptAt(sent.get("Retry-After of ten years"));
             assertTrue(next.isAfter(Instant.now().plus(Duration.ofMinutes(50)))
                     && next.isBefore(Instant.now().plus(Duration.ofMinutes(61))), "next attempt at " + next);
-            assertEquals(1, calls(stores.get("Retry-After of ten years"), "POST", "/order_shipments").size());
+            assertEquals(1, sandbox.calls(stores.get("Retry-After of ten years").domain()).size(),
+                    "one call, then the hour Cart.com asked for, whichever service asks");
             assertEquals(1, calls(stores.get("a redirect to an internal address"), "POST", "/order_shipments").size(),
                     "a redirect is not retried");
         } finally {

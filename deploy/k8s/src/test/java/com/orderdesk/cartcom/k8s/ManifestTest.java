@@ -565,7 +565,7 @@ class ManifestTest {
                 }
             }
             assertTrue(denyAll, dir + ": the services' pods deny what no policy allows");
-            // Out: DNS, Kafka's TLS listener, PostgreSQL, https; nothing else.
+            // Out: DNS, Kafka's TLS listener, PostgreSQL, https, order-poller's port (the call budget); nothing else.
             Set<String> egress = new TreeSet<>();
             for (ObjectNode policy : ofKind(resources, "NetworkPolicy")) {
                 for (JsonNode rule : policy.at("/spec").path("egress")) {
@@ -575,7 +575,15 @@ class ManifestTest {
                     assertTrue(rule.has("ports"), "every egress rule names its ports: " + rule);
                 }
             }
-            assertEquals(Set.of("UDP/53", "TCP/53", "TCP/9093", "TCP/5432", "TCP/443"), egress, dir);
+            assertEquals(Set.of("UDP/53", "TCP/53", "TCP/9093", "TCP/5432", "TCP/443", "TCP/8082"), egress, dir);
+            // The stores' shared call budget: the other services reach order-poller's port, where the ConfigMap says.
+            int pollerPort = named(resources, "Service", "order-poller").at("/spec/ports/0/port").asInt();
+            assertEquals("http://order-poller:" + pollerPort, named(resources, "ConfigMap", "cartcom-integration")
+                    .at("/data/CARTCOM_BUDGET_URLS").asText(), dir);
+            assertTrue(ofKind(resources, "NetworkPolicy").stream().map(policy -> policy.get("spec")).anyMatch(spec ->
+                    spec.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText().equals("order-poller")
+                            && spec.at("/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1component").asText()
+                            .equals("service")), dir + ": the services may reach order-poller's call budget");
             int kafkaPort = named(resources, "Kafka", KAFKA).at("/spec/kafka/listeners/0/port").asInt();
             assertTrue(named(resources, "ConfigMap", "cartcom-integration").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText()
                     .endsWith(":" + kafkaPort), "the services reach the listener the policy lets them reach");

@@ -95,10 +95,12 @@ public final class LocalSystem implements AutoCloseable {
             Map<String, String> shared = sharedConfig(options, stack, sandboxPort);
             List<CompletableFuture<ServiceProcess>> starts = new ArrayList<>();
             starts.add(sandboxStart);
+            Map<Service, List<Integer>> ports = ports(options);
+            shared.putIfAbsent("cartcom.budget.urls", budgetUrls(ports.get(Service.POLLER)));
             for (Service service : Service.values()) {
                 List<ServiceProcess> instances = new ArrayList<>();
                 for (int i = 1; i <= options.instancesPerService(); i++) {
-                    int port = options.freePorts() ? FreePorts.find() : service.defaultPort();
+                    int port = ports.get(service).get(i - 1);
                     String name = options.instancesPerService() == 1 ? service.module() : service.module() + "-" + i;
                     ServiceProcess process = ServiceProcess.quarkusApp(name, options.repoRoot().resolve(service.module()))
                             .kafka(stack.bootstrapServers(), kafkaSecurity(stack, service))
@@ -124,6 +126,27 @@ public final class LocalSystem implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /** Each instance's HTTP port, chosen before any starts: the others must know where the pollers listen. */
+    private static Map<Service, List<Integer>> ports(Options options) {
+        Map<Service, List<Integer>> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            List<Integer> chosen = new ArrayList<>();
+            for (int i = 1; i <= options.instancesPerService(); i++) {
+                chosen.add(options.freePorts() ? FreePorts.find() : service.defaultPort());
+            }
+            ports.put(service, chosen);
+        }
+        return ports;
+    }
+
+    /**
+     * Every store's one call budget is kept by the pollers (in their database); the other services take their slots
+     * there, from whichever poller answers. (The pollers themselves use the database directly.)
+     */
+    private static String budgetUrls(List<Integer> pollerPorts) {
+        return String.join(",", pollerPorts.stream().map(port -> "http://127.0.0.1:" + port).toList());
     }
 
     private static DevStack startStack(Options options) {

@@ -1,16 +1,14 @@
 package com.orderdesk.cartcom.importer.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.cartcom.kit.budget.CallKind;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
 import com.orderdesk.cartcom.kit.cartcom.StoreApis;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Opens a store's Cart.com connection for the status worker, from the store snapshot ({@link StoreApis} opens the
@@ -21,12 +19,10 @@ import java.util.Optional;
 public class CartcomStatusClient {
     private final StoreSnapshots snapshots;
     private final StoreApis apis;
-    private final CallWindows windows;
 
-    CartcomStatusClient(StoreSnapshots snapshots, StoreApis apis, CallWindows windows) {
+    CartcomStatusClient(StoreSnapshots snapshots, StoreApis apis) {
         this.snapshots = snapshots;
         this.apis = apis;
-        this.windows = windows;
     }
 
     public StoreConnection open(long storeId) {
@@ -35,35 +31,30 @@ public class CartcomStatusClient {
         if (!store.connected() || store.encryptedToken() == null || store.domain() == null) {
             throw new StoreNotConnectedException("store " + storeId + " is not connected to Cart.com");
         }
-        return new StoreConnection(storeId, apis.open(store), store.downloadStatusIds(), windows);
+        // Acknowledgements are what the merchant's customers see; a store without a slot now is left for another.
+        return new StoreConnection(apis.openRefusingWhenSpent(store, CallKind.CUSTOMER_VISIBLE), store.downloadStatusIds());
     }
 
     /**
-     * One store's connection, with the statuses its orders are downloaded in (the ones we may move them out of), and
-     * what its answers said of the store's call window.
+     * One store's connection, with the statuses its orders are downloaded in (the ones we may move them out of). A
+     * call the store's budget has no slot for fails with {@link CartcomException#budgetSpent}, saying when to come back.
      */
     public static final class StoreConnection {
-        private final long storeId;
         private final CartcomStoreApi api;
         private final List<Long> downloadStatusIds;
-        private final CallWindows windows;
 
-        StoreConnection(long storeId, CartcomStoreApi api, List<Long> downloadStatusIds, CallWindows windows) {
-            this.storeId = storeId;
+        StoreConnection(CartcomStoreApi api, List<Long> downloadStatusIds) {
             this.api = api;
             this.downloadStatusIds = downloadStatusIds;
-            this.windows = windows;
         }
 
         public void setOrderStatus(long cartOrderId, long statusId) {
             api.setOrderStatus(cartOrderId, statusId);
-            noteCallLimit();
         }
 
         /** The order's status at Cart.com now. */
         public long currentStatus(long cartOrderId) {
             JsonNode order = api.order(cartOrderId, null);
-            noteCallLimit();
             long status = order.path("order_status_id").asLong(0);
             if (status <= 0) {
                 throw new CartcomException(CartcomException.Kind.MALFORMED_RESPONSE, 200,
@@ -74,18 +65,6 @@ public class CartcomStatusClient {
 
         public boolean isDownloadStatus(long statusId) {
             return downloadStatusIds.contains(statusId);
-        }
-
-        /**
-         * When the store's call window ends, if the last answer said it is used up and it is known when the window
-         * opened: the next call would only be answered 429 (see {@link CallWindows}).
-         */
-        public Optional<Instant> windowUsedUpUntil(Duration window) {
-            return windows.usedUpUntil(storeId, api.lastCallLimit(), window);
-        }
-
-        private void noteCallLimit() {
-            windows.answered(storeId, api.lastCallLimit());
         }
     }
 

@@ -31,13 +31,6 @@ public interface ImporterConfig {
         @WithDefault("10s")
         Duration throttleFallback();
 
-        /**
-         * Cart.com's fixed call window per store. When an answer's {@code X-AC-Call-Limit} says the window is used up
-         * and this worker's call opened it, the store rests until it ends instead of spending a call on a 429.
-         */
-        @WithDefault("10s")
-        Duration callLimitWindow();
-
         /** How long a claimed update is hidden from other workers while its Cart.com call runs. */
         @WithDefault("60s")
         Duration lease();

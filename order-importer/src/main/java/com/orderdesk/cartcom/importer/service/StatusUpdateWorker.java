@@ -171,27 +171,12 @@ public class StatusUpdateWorker {
         }
         for (int i = 0; i < updates.size(); i++) {
             Instant restAt = process(store, updates.get(i));
-            if (restAt == null) {
-                restAt = restIfWindowUsedUp(storeId, store);
-            }
             if (restAt != null) {
                 queue.release(ids(updates.subList(i + 1, updates.size())), restAt);
                 return restAt;
             }
         }
         return Instant.now();
-    }
-
-    /**
-     * The store's call window is used up (X-AC-Call-Limit) and its end known: the store rests until then, for every
-     * instance, as after a 429, but without spending a call on it. Null if calls are left or the end is unknown.
-     */
-    private Instant restIfWindowUsedUp(long storeId, StoreConnection store) {
-        Instant until = store.windowUsedUpUntil(config.statusUpdates().callLimitWindow()).orElse(null);
-        if (until != null) {
-            queue.pauseStore(storeId, until);
-        }
-        return until;
     }
 
     /** Returns when the store's remaining updates may be tried, if not right now (throttled, not answering). */

@@ -117,13 +117,9 @@ public interface PollerConfig {
     @WithDefault("PT2S")
     Duration callRetryMaxWait();
 
-    /** Cart.com's rate-limit window (X-AC-Call-Limit counts calls in it): how long a poll pauses near the limit. */
+    /** Cart.com's rate-limit window: how long a store rests after a 429 that did not say (no Retry-After). */
     @WithDefault("PT10S")
     Duration callLimitWindow();
-
-    /** Share of the store's call limit a poll leaves to the rest of the integration before it pauses. */
-    @WithDefault("0.2")
-    double callLimitReserveShare();
 
     /** How long to wait for Kafka to acknowledge a page of records. */
     @WithDefault("PT30S")

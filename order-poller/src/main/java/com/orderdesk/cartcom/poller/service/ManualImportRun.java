@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.poller.service;
 
 import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.budget.CallKind;
 import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
 import com.orderdesk.cartcom.kit.cartcom.StoreApis;
 import com.orderdesk.cartcom.kit.retry.Backoff;
@@ -71,7 +72,7 @@ public class ManualImportRun {
         }
         long found = request.ordersFound();
         try {
-            CartcomStoreApi api = apis.open(snapshot);
+            CartcomStoreApi api = apis.open(snapshot, CallKind.IMPORT_SWEEP);
             outcomes.progress(storeId, request.importId(), request.resumeAfter() == null ? "Manual import started"
                     : "Manual import resumed after " + found + " orders", found);
             OrderWalk walk = source.walk(api, OrderQueries.inStatuses(snapshot.downloadStatusIds()), OrderQueries.ORDERED_AT,

@@ -2,13 +2,13 @@ package com.orderdesk.cartcom.poller.service;
 
 import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.budget.CallKind;
 import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
 import com.orderdesk.cartcom.kit.cartcom.StoreApis;
 import com.orderdesk.cartcom.kit.retry.Backoff;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
-import com.orderdesk.cartcom.poller.client.CallPacing;
 import com.orderdesk.cartcom.poller.client.CartcomOrderSource;
 import com.orderdesk.cartcom.poller.client.FetchedOrder;
 import com.orderdesk.cartcom.poller.client.ListKey;
@@ -51,14 +51,12 @@ public class StorePoll {
     private final Backoff backoff;
     private final String owner;
     private final MeterRegistry metrics;
-    private final CallPacing pacing;
     private final HeldOrders heldOrders;
 
     public StorePoll(StoreSnapshots snapshots, StoreApis apis, CartcomOrderSource source, RawOrderPublisher publisher,
                      PublishedOrderRepository published, PollScheduleRepository schedule, PollOutcomes outcomes,
-                     PollerConfig config, InstanceId instanceId, MeterRegistry metrics, CallPacing pacing,
+                     PollerConfig config, InstanceId instanceId, MeterRegistry metrics,
                      HeldOrders heldOrders) {
-        this.pacing = pacing;
         this.heldOrders = heldOrders;
         this.snapshots = snapshots;
         this.apis = apis;
@@ -82,7 +80,7 @@ public class StorePoll {
             return;
         }
         try {
-            CartcomStoreApi api = apis.open(snapshot);
+            CartcomStoreApi api = apis.open(snapshot, CallKind.POLLING);
             Result result = fetchAndPublish(claim, snapshot, api);
             if (result == null) {
                 LOG.warnf("store %d: lease lost during the poll; another instance continues", storeId);
@@ -154,11 +152,6 @@ public class StorePoll {
             }
             if (++pages >= config.maxPagesPerPoll()) {
                 return new Result(publishedCount, cursor, Duration.ZERO);
-            }
-            Optional<Duration> pause = pacing.pauseBeforeNextPage(api);
-            if (pause.isPresent()) {
-                count("paced");
-                return new Result(publishedCount, cursor, pause.get());
             }
             if (!schedule.renewLease(storeId, owner, config.lease())) {
                 return null;

@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.poller.service;
 
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.budget.CallKind;
 import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
 import com.orderdesk.cartcom.kit.cartcom.StoreApis;
 import com.orderdesk.cartcom.kit.config.CartcomConfig;
@@ -89,7 +90,8 @@ public class WebhookSubscriptionJob {
     private Outcome attempt(WebhookSubscription row) {
         String url = urls.get().of(secrets.open(row.storeId(), new EncryptedToken(row.secretKeyId(), row.sealedSecret())));
         try {
-            CartcomStoreApi api = apis.open(row.storeId(), row.domain(), new EncryptedToken(row.tokenKeyId(), row.sealedToken()));
+            CartcomStoreApi api = apis.open(row.storeId(), row.domain(), new EncryptedToken(row.tokenKeyId(), row.sealedToken()),
+                    CallKind.POLLING);
             WebhookSync sync = new WebhookSync(api, urls.get(), secret -> heldByAnotherStore(secret, row.storeId()));
             if (row.wanted()) {
                 sync.subscribe(url);

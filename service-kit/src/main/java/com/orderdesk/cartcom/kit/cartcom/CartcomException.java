@@ -58,6 +58,20 @@ public class CartcomException extends RuntimeException {
         return Optional.ofNullable(redirectHost);
     }
 
+    /**
+     * No call was made: the store's shared call budget has no slot before {@code wait} from now. A rate limit like a
+     * 429, without spending a call on one; callers that keep work as rows come back then, not counting an attempt.
+     */
+    public static CartcomException budgetSpent(Duration wait) {
+        return new CartcomException(Kind.RATE_LIMITED, 0, "the store's Cart.com call budget is spent for the next "
+                + Math.max(1, (wait.toMillis() + 999) / 1000) + " s; no call made", wait, null);
+    }
+
+    /** Whether this is {@link #budgetSpent}: refused before any call, so nothing happened at Cart.com. */
+    public boolean budgetSpent() {
+        return kind == Kind.RATE_LIMITED && httpStatus == 0;
+    }
+
     public static Kind kindOf(int status) {
         return switch (status) {
             case 401, 403 -> Kind.CREDENTIALS_REJECTED;

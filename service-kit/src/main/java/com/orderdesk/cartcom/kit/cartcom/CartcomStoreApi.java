@@ -1,5 +1,9 @@
 package com.orderdesk.cartcom.kit.cartcom;
 
+import com.orderdesk.cartcom.kit.budget.Answer;
+import com.orderdesk.cartcom.kit.budget.CallBudget;
+import com.orderdesk.cartcom.kit.budget.CallKind;
+import com.orderdesk.cartcom.kit.budget.Slot;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import com.orderdesk.cartcom.model.cartcom.ShipmentRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,9 +58,23 @@ public final class CartcomStoreApi {
     private final HostResolver dns;
     private final String userAgent;
     private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
+    private final String domain;
+    private final Budgeted budgeted;
+
+    /** The budget a call spends (the store's, by its domain), for what, and how long it may wait for its slot. */
+    private record Budgeted(CallBudget budget, CallKind kind, Duration waitInPlace) {
+        static final Budgeted NONE = new Budgeted(CallBudget.UNLIMITED, CallKind.POLLING, Duration.ZERO);
+    }
 
     CartcomStoreApi(CartcomEndpoints endpoints, String domain, String token, HttpClient http, Duration timeout, Clock clock,
                     CartcomLimits limits, HostResolver dns, String userAgent) {
+        this(endpoints, domain, token, http, timeout, clock, limits, dns, userAgent, Budgeted.NONE);
+    }
+
+    private CartcomStoreApi(CartcomEndpoints endpoints, String domain, String token, HttpClient http, Duration timeout,
+                            Clock clock, CartcomLimits limits, HostResolver dns, String userAgent, Budgeted budgeted) {
+        this.domain = domain;
+        this.budgeted = budgeted;
         this.endpoints = endpoints;
         this.userAgent = userAgent;
         this.base = endpoints.baseUri(domain);
@@ -66,6 +85,16 @@ public final class CartcomStoreApi {
         this.limits = limits;
         this.checkedDomain = endpoints.publicAddressesOnly() ? domain : null;
         this.dns = dns;
+    }
+
+    /**
+     * The same store and token, each call first taking a slot of {@code kind} from the store's shared budget. A call
+     * whose slot comes within {@code waitInPlace} waits for it; a later one fails at once with
+     * {@link CartcomException#budgetSpent}, so a worker can turn to another store meanwhile.
+     */
+    public CartcomStoreApi budgeted(CallBudget budget, CallKind kind, Duration waitInPlace) {
+        return new CartcomStoreApi(endpoints, domain, token, http, timeout, clock, limits, dns, userAgent,
+                new Budgeted(budget, kind, waitInPlace));
     }
 
     /** The store's statuses; also the live check of a domain and token. */
@@ -294,7 +323,10 @@ public final class CartcomStoreApi {
                 // domain checked all the same.)
                 dns.requirePublic(checkedDomain);
             }
+            Slot slot = slotFor();
             response = exchange(request);
+            budgeted.budget().answered(budgetKey(), slot, new Answer(response.statusCode(),
+                    response.headers().firstValue(CallLimit.HEADER).flatMap(CallLimit::parse), retryAfter(response)));
         } catch (LimitedBody.TooLarge e) {
             throw malformed(e.getMessage(), e);
         } catch (HttpConnectTimeoutException | ConnectException e) {
@@ -313,11 +345,9 @@ public final class CartcomStoreApi {
         response.headers().firstValue(CallLimit.HEADER).flatMap(CallLimit::parse).ifPresent(lastCallLimit::set);
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
-            Duration retryAfter = response.headers().firstValue(RetryAfter.HEADER)
-                    .flatMap(value -> RetryAfter.parse(value, clock)).map(limits::capped).orElse(null);
             throw new CartcomException(CartcomException.kindOf(status), status,
                     request.method() + " " + request.uri().getPath() + " answered " + status + errorDetail(response.body()),
-                    retryAfter, null, status >= 300 && status < 400 ? redirectDomain(response) : null);
+                    retryAfter(response).orElse(null), null, status >= 300 && status < 400 ? redirectDomain(response) : null);
         }
         if (response.body().isEmpty() && status == 204) {
             return MAPPER.missingNode();
@@ -327,6 +357,36 @@ public final class CartcomStoreApi {
         } catch (IOException e) {
             throw malformed("body is not JSON", e);
         }
+    }
+
+    private Optional<Duration> retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue(RetryAfter.HEADER).flatMap(value -> RetryAfter.parse(value, clock))
+                .map(limits::capped);
+    }
+
+    /**
+     * A slot from the store's budget, waiting for it here when it comes within the handle's wait; otherwise refused
+     * without a call. (A slot taken and then not used, the call failing to leave, is spent: the budget errs on the
+     * side of fewer calls.)
+     */
+    private Slot slotFor() throws InterruptedException {
+        while (true) {
+            Slot slot = budgeted.budget().take(budgetKey(), budgeted.kind());
+            if (slot.granted()) {
+                return slot;
+            }
+            Duration wait = Duration.between(clock.instant(), slot.retryAt());
+            if (wait.compareTo(budgeted.waitInPlace()) > 0) {
+                throw CartcomException.budgetSpent(wait);
+            }
+            if (!wait.isNegative() && !wait.isZero()) {
+                Thread.sleep(wait.toMillis() + 1);
+            }
+        }
+    }
+
+    private String budgetKey() {
+        return domain.toLowerCase(Locale.ROOT);
     }
 
     /**

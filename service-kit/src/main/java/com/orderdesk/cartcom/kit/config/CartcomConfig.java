@@ -1,9 +1,11 @@
 package com.orderdesk.cartcom.kit.config;
 
+import com.orderdesk.cartcom.kit.budget.BudgetTiming;
 import com.orderdesk.cartcom.kit.cartcom.CartcomLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,6 +73,45 @@ public interface CartcomConfig {
      * unset: no webhooks, polling only.
      */
     Optional<String> publicWebhookBaseUrl();
+
+    /** Each store's one call budget, shared by every service and instance (docs/architecture.md). */
+    Budget budget();
+
+    interface Budget {
+        /**
+         * Where the shared budget is kept: order-poller's addresses (each instance serves the same ledger, in its
+         * database), tried in turn. Unset: order-poller keeps it in its database, any other service in its own memory.
+         */
+        Optional<List<String>> urls();
+
+        /** The longest a call waits for its slot where it stands; a later slot fails the call without making it. */
+        @WithDefault("PT12S")
+        Duration waitInPlace();
+
+        /** Cart.com's fixed call window. */
+        @WithDefault("PT10S")
+        Duration window();
+
+        /** Added to the budget's window, for the time between a slot taken and its call arriving at Cart.com. */
+        @WithDefault("PT0.5S")
+        Duration margin();
+
+        /** A store's limit until one of its answers states it ({@code X-AC-Call-Limit}): Bronze's. */
+        @WithDefault("10")
+        int assumedLimit();
+
+        /** How long one request to the shared budget may take before this process falls back on its own. */
+        @WithDefault("PT2S")
+        Duration requestTimeout();
+
+        /** How long a process keeps its own budget after the shared one could not be reached, before trying again. */
+        @WithDefault("PT30S")
+        Duration fallbackFor();
+
+        default BudgetTiming timing() {
+            return new BudgetTiming(window(), margin(), BudgetTiming.CARTCOM.stagger(), assumedLimit());
+        }
+    }
 
     /** How long a store's live order statuses are reused before Cart.com is asked again (settings-service). */
     @WithDefault("60s")

@@ -1,5 +1,8 @@
 package com.orderdesk.cartcom.kit.cartcom;
 
+import com.orderdesk.cartcom.kit.budget.CallBudget;
+import com.orderdesk.cartcom.kit.budget.CallKind;
+import com.orderdesk.cartcom.kit.budget.Slot;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import com.orderdesk.cartcom.model.cartcom.ShipmentRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,9 +16,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +119,41 @@ class CartcomStoreApiTest {
      * A next_page on another host, on http, on another port or outside the API is a malformed answer: it is not asked
      * of anyone, so the token goes nowhere else. A relative one is asked of the store's own API.
      */
+    @Test
+    void aCallWaitsForItsSlotOrIsRefusedWithoutReachingTheStoreAndTellsTheBudgetWhatCartcomCounted() {
+        handler = exchange -> Answer.ok("{\"order_statuses\":[]}");
+        List<com.orderdesk.cartcom.kit.budget.Answer> told = new CopyOnWriteArrayList<>();
+        AtomicReference<Instant> slotAt = new AtomicReference<>(
+                Instant.now().plusMillis(300));
+        CallBudget budget = new CallBudget() {
+            @Override
+            public Slot take(String domain, CallKind kind) {
+                assertEquals("acme.test", domain);
+                assertEquals(CallKind.MERCHANT, kind);
+                Instant at = slotAt.get();
+                return Instant.now().isBefore(at) ? Slot.notBefore(at, 10, 10) : Slot.granted(1, 10);
+            }
+
+            @Override
+            public void answered(String domain, Slot slot, com.orderdesk.cartcom.kit.budget.Answer answer) {
+                told.add(answer);
+            }
+        };
+        long start = System.nanoTime();
+        api(Duration.ofSeconds(2)).budgeted(budget, CallKind.MERCHANT, Duration.ofSeconds(1)).orderStatuses();
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 290, "waited for its slot");
+        assertEquals(1, requests.size());
+        assertEquals(List.of(new com.orderdesk.cartcom.kit.budget.Answer(200,
+                Optional.of(new CallLimit(4, 20)), Optional.empty())), told);
+
+        slotAt.set(Instant.now().plusSeconds(5));
+        CartcomException refused = assertThrows(CartcomException.class, () -> api(Duration.ofSeconds(2))
+                .budgeted(budget, CallKind.MERCHANT, Duration.ofSeconds(1)).orderStatuses());
+        assertTrue(refused.budgetSpent() && refused.kind() == CartcomException.Kind.RATE_LIMITED, refused.getMessage());
+        assertTrue(refused.retryAfter().orElseThrow().compareTo(Duration.ofSeconds(4)) > 0);
+        assertEquals(1, requests.size(), "no call made without a slot");
+    }
+
     @Test
     void nextPageIsFollowedOnlyOnTheStoresOwnApi() {
         String own = "127.0.0.1:" + server.getAddress().getPort();

@@ -1,7 +1,8 @@
 package com.orderdesk.cartcom.settings.service;
 
-import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
+import com.orderdesk.cartcom.kit.budget.CallKind;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
+import com.orderdesk.cartcom.kit.cartcom.StoreApis;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import com.orderdesk.cartcom.model.crypto.EncryptedToken;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
@@ -34,17 +35,17 @@ public class ConnectionService {
     public static final List<String> UNCHECKED_SCOPES = ScopeCheck.UNCHECKED;
 
     private final DomainValidator domains;
-    private final CartcomClient client;
+    private final StoreApis apis;
     private final TokenCrypto crypto;
     private final SnapshotPublisher snapshots;
     private final OrderStatusCache statusCache;
     private final MeterRegistry metrics;
     private final MerchantLimits limits;
 
-    ConnectionService(DomainValidator domains, CartcomClient client, TokenCrypto crypto, SnapshotPublisher snapshots,
+    ConnectionService(DomainValidator domains, StoreApis apis, TokenCrypto crypto, SnapshotPublisher snapshots,
                       OrderStatusCache statusCache, MeterRegistry metrics, MerchantLimits limits) {
         this.domains = domains;
-        this.client = client;
+        this.apis = apis;
         this.crypto = crypto;
         this.snapshots = snapshots;
         this.statusCache = statusCache;
@@ -62,7 +63,8 @@ public class ConnectionService {
         String domain = domains.validate(domainInput);
         List<OrderStatus> statuses;
         try {
-            statuses = ScopeCheck.run(client.store(domain, token));
+            // A merchant waits on the check: first in the store's call budget.
+            statuses = ScopeCheck.run(apis.withToken(domain, token, CallKind.MERCHANT));
         } catch (CartcomException e) {
             ApiException refusal = CartcomFailures.forConnect(e, domain);
             metrics.counter("cartcom.connection.checks", "outcome", refusal.code()).increment();

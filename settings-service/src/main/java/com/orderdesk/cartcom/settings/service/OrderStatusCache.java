@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.settings.service;
 
+import com.orderdesk.cartcom.kit.budget.CallKind;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.cartcom.StoreApis;
 import com.orderdesk.cartcom.kit.config.CartcomConfig;
@@ -56,7 +57,7 @@ public class OrderStatusCache {
         try {
             // Decrypted only for this call, never kept.
             live = apis.open(storeId, connection.domain,
-                    new EncryptedToken(connection.tokenKeyId, connection.encryptedToken)).orderStatuses();
+                    new EncryptedToken(connection.tokenKeyId, connection.encryptedToken), CallKind.MERCHANT).orderStatuses();
         } catch (CartcomException e) {
             throw CartcomFailures.forRead(e, connection.domain);
         }

@@ -59,6 +59,11 @@ public record StaticCartcomConfig(String baseUrlTemplate, boolean allowInsecureB
     }
 
     @Override
+    public Budget budget() {
+        throw new UnsupportedOperationException("no call budget in these unit tests");
+    }
+
+    @Override
     public Duration maxRetryAfter() {
         return CartcomLimits.DEFAULTS.maxRetryAfter();
     }

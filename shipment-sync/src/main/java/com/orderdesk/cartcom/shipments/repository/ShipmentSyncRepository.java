@@ -96,8 +96,17 @@ public class ShipmentSyncRepository {
 
     /** Puts a claimed shipment back to pending until {@code at}; false if the lease was lost meanwhile. */
     public boolean retryAt(ClaimedShipment claimed, Instant at, String error) {
-        return sql.update("UPDATE shipment_sync SET next_attempt_at = ?, last_error = ?, updated_at = now() "
-                        + "WHERE shipment_id = ? AND state = 'pending' AND attempts = ?",
+        return reschedule(claimed, at, error, "");
+    }
+
+    /** The same, the claim not counted as an attempt (nothing was sent). */
+    public boolean retryWithoutAttempt(ClaimedShipment claimed, Instant at, String error) {
+        return reschedule(claimed, at, error, ", attempts = attempts - 1");
+    }
+
+    private boolean reschedule(ClaimedShipment claimed, Instant at, String error, String attemptsChange) {
+        return sql.update("UPDATE shipment_sync SET next_attempt_at = ?, last_error = ?, updated_at = now()" + attemptsChange
+                        + " WHERE shipment_id = ? AND state = 'pending' AND attempts = ?",
                 update -> {
                     update.setTimestamp(1, Timestamp.from(at));
                     update.setString(2, error);

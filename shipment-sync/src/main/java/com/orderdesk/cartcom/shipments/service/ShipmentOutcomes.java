@@ -73,6 +73,15 @@ public class ShipmentOutcomes {
         }
     }
 
+    /** Back to pending until {@code at} without counting the claim as an attempt: no call was made. */
+    public void retryWithoutAttempt(ClaimedShipment claimed, Instant at, String reason) {
+        if (shipments.retryWithoutAttempt(claimed, at, reason)) {
+            LOG.debugf("shipment %d of store %d waits for a call slot until %s", claimed.shipmentId(), claimed.storeId(), at);
+        } else {
+            leaseLost(claimed);
+        }
+    }
+
     private static void leaseLost(ClaimedShipment claimed) {
         LOG.warnf("shipment %d: lease lost to another worker, its outcome is theirs to record", claimed.shipmentId());
     }

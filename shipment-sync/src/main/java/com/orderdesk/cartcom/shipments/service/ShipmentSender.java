@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.shipments.service;
 
+import com.orderdesk.cartcom.kit.budget.CallKind;
 import com.orderdesk.cartcom.kit.cartcom.CartcomDates;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
@@ -91,7 +92,8 @@ public class ShipmentSender {
                       StoreIntegrationChanged store) {
         CartcomStoreApi api;
         try {
-            api = storeApis.open(store);
+            // What the merchant's customers see; a store without a slot now is left for the next shipment in line.
+            api = storeApis.openRefusingWhenSpent(store, CallKind.CUSTOMER_VISIBLE);
         } catch (TokenDecryptionException e) {
             outcomes.failed(claimed, order.cartOrderId(), "the store's access token cannot be opened ("
                     + e.getMessage() + "); reconnect the store");
@@ -139,7 +141,10 @@ public class ShipmentSender {
 
     private void onCartcomFailure(ClaimedShipment claimed, ImportedOrder order, String step, CartcomException e) {
         String reason = step + ": " + e.getMessage();
-        if (e.retryable()) {
+        if (e.budgetSpent()) {
+            // Nothing was asked of Cart.com: not an attempt, and back as soon as the store has a slot.
+            outcomes.retryWithoutAttempt(claimed, java.time.Instant.now().plus(e.retryAfter().orElseThrow()), reason);
+        } else if (e.retryable()) {
             retryOrFail(claimed, order, reason, e.retryAfter());
         } else {
             outcomes.failed(claimed, order.cartOrderId(), reason);

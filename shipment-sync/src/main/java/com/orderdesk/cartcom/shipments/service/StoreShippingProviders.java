@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.shipments.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.cartcom.CartcomStoreApi;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.shipments.config.ShipmentSyncConfig;
@@ -65,6 +66,8 @@ public class StoreShippingProviders {
             Thread.currentThread().interrupt();
             return List.of();
         } catch (ExecutionException e) {
+            // No slot in the store's call budget yet: nothing was asked, so the next shipment asks again.
+            byStore.remove(store.storeId(), entry);
             return List.of();
         }
     }
@@ -73,6 +76,13 @@ public class StoreShippingProviders {
         try {
             List<ObjectNode> rows = api.shippingProviders();
             return rows.stream().map(StoreProvider::of).filter(Objects::nonNull).toList();
+        } catch (CartcomException e) {
+            if (e.budgetSpent()) {
+                throw e;
+            }
+            LOG.infof("store %d: shipping providers not readable (%s); carrier names follow the table",
+                    store.storeId(), e.getMessage());
+            return List.of();
         } catch (RuntimeException e) {
             LOG.infof("store %d: shipping providers not readable (%s); carrier names follow the table",
                     store.storeId(), e.getMessage());
