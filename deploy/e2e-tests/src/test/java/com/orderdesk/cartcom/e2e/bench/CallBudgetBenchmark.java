@@ -60,8 +60,8 @@ class CallBudgetBenchmark {
         String settings = "a store: " + sizes.backlog() + " new orders waiting, " + sizes.weekOrders() + " older ones"
                 + " ordered over the last 7 days (both in the download status), connected with the guide's settings and"
                 + " a manual import of the last week requested at once (the clock starts there), " + sizes.shipments()
-                + " shipments added in Order Desk as its orders arrive; done when every order is in Order Desk once and"
-                + " acknowledged at Cart.com, every shipment there with the after-shipment status, and the import"
+                + " shipments added in Order Desk to its orders as Cart.com shows them acknowledged; done when every"
+                + " order is in Order Desk once and acknowledged at Cart.com, every shipment there with the after-shipment status, and the import"
                 + " completed. One store at Bronze and one at Silver side by side on one instance of each service"
                 + (stores > 0 ? "; then " + stores + " at each plan side by side on two instances of each service" : "")
                 + ". Each store's interval its own (5 minutes, webhooks on)";
@@ -152,8 +152,8 @@ class CallBudgetBenchmark {
     private static String work(StoreOutcome outcome, AllFlowsStore.Sizes sizes) {
         return sizes.backlog() + " new + " + sizes.weekOrders() + " older orders imported and acknowledged, "
                 + outcome.shipments() + " shipped (the last added with " + outcome.importedWhenShipped() + " of "
-                + outcome.orders() + " orders in Order Desk and about " + outcome.acknowledgedWhenShipped()
-                + " acknowledged), the import found " + outcome.importFound();
+                + outcome.orders() + " orders in Order Desk and " + outcome.acknowledgedWhenShipped()
+                + " acknowledged at Cart.com), the import found " + outcome.importFound();
     }
 
     /** Calls and window 429s summed by the service that made them: "order-poller 52 / 9, order-importer 200 / 31". */
