@@ -124,8 +124,9 @@ final class AllFlowsStore {
     }
 
     /**
-     * One look, cheapest first: shipments added (as orders are acknowledged), the import finished, every order in Order Desk,
-     * Cart.com's write counts by caller high enough, and only then each order not yet final read at the sandbox.
+     * One look, cheapest first: shipments added (as orders are acknowledged), the import finished, every order in
+     * Order Desk, Cart.com's write counts by caller high enough, and only then each order not yet final read at the
+     * sandbox.
      */
     private boolean endState(DemoStore.Setup store, String importPath) {
         if (shipped.size() < sizes.shipments()) {
@@ -189,9 +190,9 @@ final class AllFlowsStore {
     }
 
     /**
-     * Whether the importer and shipment-sync have written enough at Cart.com for the end state to be possible: one call
-     * for each order not shipped (its acknowledgement), two for each shipment (the shipment, its status). Only a gate
-     * before reading every order at the sandbox, which is the proof.
+     * Whether the importer and shipment-sync have written enough at Cart.com for the end state to be possible: at least
+     * one call for each order not shipped (its acknowledgement), two for each shipment (the shipment, its status). Only
+     * a gate before reading every order at the sandbox, which is the proof.
      */
     private boolean writesDone() {
         List<CallerCount> callers = demo.sandbox().callers(cart.domain());

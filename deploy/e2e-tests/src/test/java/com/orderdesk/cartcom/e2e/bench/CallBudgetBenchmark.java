@@ -61,8 +61,8 @@ class CallBudgetBenchmark {
                 + " ordered over the last 7 days (both in the download status), connected with the guide's settings and"
                 + " a manual import of the last week requested at once (the clock starts there), " + sizes.shipments()
                 + " shipments added in Order Desk to its orders as Cart.com shows them acknowledged; done when every"
-                + " order is in Order Desk once and acknowledged at Cart.com, every shipment there with the after-shipment status, and the import"
-                + " completed. One store at Bronze and one at Silver side by side on one instance of each service"
+                + " order is in Order Desk once and acknowledged at Cart.com, every shipment there with the"
+                + " after-shipment status, and the import completed. One store at Bronze and one at Silver side by side on one instance of each service"
                 + (stores > 0 ? "; then " + stores + " at each plan side by side on two instances of each service" : "")
                 + ". Each store's interval its own (5 minutes, webhooks on)";
         System.out.println(report.markdown(settings, BenchmarkReport.commit(repoRoot)));
