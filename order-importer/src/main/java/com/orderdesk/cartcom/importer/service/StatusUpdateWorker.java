@@ -103,22 +103,29 @@ public class StatusUpdateWorker {
         claimAndStart();
     }
 
+    /**
+     * Claims until every thread has a store or nothing is due: one claim often holds a single store's updates (the
+     * oldest due), and each store started is left out of the next claim, so many stores waiting on their call budgets
+     * keep every thread busy instead of one store a claim.
+     */
     private synchronized void claimAndStart() {
         try {
             int free = config.statusUpdates().concurrency() - busyStores.size();
-            if (free <= 0) {
-                return;
-            }
-            Map<Long, List<StatusUpdateQueue.Claimed>> byStore = new LinkedHashMap<>();
-            for (StatusUpdateQueue.Claimed update : queue.claimDue(config.statusUpdates().batchSize(),
-                    config.statusUpdates().lease(), List.copyOf(busyStores))) {
-                byStore.computeIfAbsent(update.storeId(), id -> new ArrayList<>()).add(update);
-            }
-            for (Map.Entry<Long, List<StatusUpdateQueue.Claimed>> store : byStore.entrySet()) {
-                if (free-- > 0) {
-                    start(store.getKey(), store.getValue());
-                } else {
-                    queue.release(ids(store.getValue()), Instant.now());
+            while (free > 0) {
+                Map<Long, List<StatusUpdateQueue.Claimed>> byStore = new LinkedHashMap<>();
+                for (StatusUpdateQueue.Claimed update : queue.claimDue(config.statusUpdates().batchSize(),
+                        config.statusUpdates().lease(), List.copyOf(busyStores))) {
+                    byStore.computeIfAbsent(update.storeId(), id -> new ArrayList<>()).add(update);
+                }
+                if (byStore.isEmpty()) {
+                    return;
+                }
+                for (Map.Entry<Long, List<StatusUpdateQueue.Claimed>> store : byStore.entrySet()) {
+                    if (free-- > 0) {
+                        start(store.getKey(), store.getValue());
+                    } else {
+                        queue.release(ids(store.getValue()), Instant.now());
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -138,7 +145,11 @@ public class StatusUpdateWorker {
             } finally {
                 busyStores.remove(storeId);
             }
-            wakeUpAt(again);
+            // The thread is free for another store now; this one comes back when it may be called.
+            wakeUpAt(Instant.now());
+            if (again.isAfter(Instant.now())) {
+                wakeUpAt(again);
+            }
         });
     }
 

@@ -66,6 +66,11 @@ public final class CallWindow {
         if (answer.rateLimited()) {
             long wait = answer.retryAfter().map(d -> d.toMillis()).orElse(timing.window().toMillis());
             blockedUntilMillis = Math.max(blockedUntilMillis, now + wait);
+            if (answer.retryAfter().isPresent()) {
+                // Cart.com's window resets when its Retry-After ends: the budget's next one opens then (and the
+                // margin), not a whole window after the budget's own opened.
+                startMillis = blockedUntilMillis + timing.margin().toMillis() - timing.lengthMillis();
+            }
         }
     }
 

@@ -98,7 +98,22 @@ class CallWindowTest {
         Slot merchant = window.take(CallKind.MERCHANT, T0.plusSeconds(20), TIMING);
         assertFalse(merchant.granted());
         assertEquals(T0.plusMillis(30_010), merchant.retryAt());
-        assertTrue(window.take(CallKind.MERCHANT, T0.plusMillis(30_010), TIMING).granted());
+        assertFalse(window.take(CallKind.MERCHANT, T0.plusMillis(30_010), TIMING).granted(), "and the margin");
+        assertTrue(window.take(CallKind.MERCHANT, T0.plusMillis(30_510), TIMING).granted());
+    }
+
+    @Test
+    void aRateLimitedAnswerSaysWhenCartcomsWindowEndsAndTheNextOneStartsFreshThen() {
+        CallWindow window = new CallWindow(10);
+        for (int i = 0; i < 5; i++) {
+            window.take(CallKind.POLLING, T0, TIMING);
+        }
+        // Cart.com counted its whole window (another app), refused, and says it resets in 3 s.
+        window.answered(new Answer(429, Optional.of(new CallLimit(10, 10)), Optional.of(Duration.ofSeconds(3))),
+                T0.plusSeconds(1), TIMING);
+        Slot refused = window.take(CallKind.POLLING, T0.plusSeconds(2), TIMING);
+        assertEquals(T0.plusMillis(4_100), refused.retryAt(), "Retry-After, and polling's place in line");
+        assertEquals(10, grantedOf(window, CallKind.POLLING, 20, T0.plusMillis(4_500)), "a fresh window, not the rest of ours");
     }
 
     @Test

@@ -29,12 +29,21 @@ public class ShipmentSyncWorker {
     @Scheduled(identity = "shipment-sync-worker", every = "${shipment-sync.worker-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void syncDueShipments() {
+        // A full batch may leave more due behind it: claim again at once rather than a whole interval later (each
+        // claimed row is leased, and one its store had no call slot for is due only at the slot's time).
+        while (syncBatch() == config.batchSize()) {
+            LOG.debug("a full batch of shipments synced; claiming the next at once");
+        }
+    }
+
+    /** Claims and syncs up to one batch of due shipments; returns how many were claimed. */
+    private int syncBatch() {
         List<ClaimedShipment> claimed;
         try {
             claimed = shipments.claimDue(config.batchSize(), config.lease());
         } catch (RuntimeException e) {
             LOG.warnf("cannot claim due shipments: %s", e.getMessage());
-            return;
+            return 0;
         }
         for (ClaimedShipment shipment : claimed) {
             try {
@@ -45,6 +54,7 @@ public class ShipmentSyncWorker {
                         shipment.storeId(), shipment.attempts());
             }
         }
+        return claimed.size();
     }
 
     /** Retires shipments whose order never came from Cart.com (see shipment-sync.order-wait-expiry). */
