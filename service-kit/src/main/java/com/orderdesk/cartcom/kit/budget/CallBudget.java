@@ -11,8 +11,8 @@ public interface CallBudget {
     Slot take(String domain, CallKind kind);
 
     /**
-     * What Cart.com answered a call made with {@code slot}; only news is kept (a 429, a limit that changed, calls
-     * counted that the budget did not grant).
+     * What Cart.com answered a call made with {@code slot}, when it is news ({@link Answer#newsAfter}): a 429, a limit
+     * that changed, calls counted that the budget did not grant.
      */
     void answered(String domain, Slot slot, Answer answer);
 

@@ -3,7 +3,6 @@ package com.orderdesk.cartcom.kit.budget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderdesk.cartcom.kit.cartcom.CallLimit;
 import com.orderdesk.cartcom.model.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The shared budget as order-poller serves it ({@code /internal/call-budget}, admin token): one small request per slot
- * and one per answer that brings news. When no instance answers, this process keeps its own budget for a while
+ * and one per answer that brings news ({@link Answer#newsAfter}). When no instance answers, this process keeps its own budget for a while
  * ({@link LocalCallBudget}, kept close by Cart.com's counts and 429s) and then tries again: the calls go on, less
  * neatly shared, rather than stop.
  */
@@ -71,22 +70,13 @@ public final class RemoteCallBudget implements CallBudget {
     @Override
     public void answered(String domain, Slot slot, Answer answer) {
         fallback.answered(domain, slot, answer);
-        if (!news(slot, answer) || fallingBack()) {
+        if (fallingBack()) {
             return;
         }
         ObjectNode body = MAPPER.createObjectNode().put("status", answer.status());
         answer.callLimit().ifPresent(limit -> body.put("used", limit.used()).put("max", limit.max()));
         answer.retryAfter().ifPresent(wait -> body.put("retry_after_ms", wait.toMillis()));
         post(domain, "answers", body);
-    }
-
-    /** A 429, another limit than the budget's, or more calls counted than the budget had granted when asked. */
-    static boolean news(Slot slot, Answer answer) {
-        if (answer.rateLimited()) {
-            return true;
-        }
-        CallLimit limit = answer.callLimit().orElse(null);
-        return limit != null && (limit.max() != slot.limit() || limit.used() > slot.used());
     }
 
     private boolean fallingBack() {

@@ -59,6 +59,8 @@ public final class CartcomStoreApi {
     private final String userAgent;
     private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
     private final String domain;
+    /** The store's budget is counted by its domain, as Cart.com counts its calls. */
+    private final String budgetKey;
     private final Budgeted budgeted;
 
     /** The budget a call spends (the store's, by its domain), for what, and how long it may wait for its slot. */
@@ -74,6 +76,7 @@ public final class CartcomStoreApi {
     private CartcomStoreApi(CartcomEndpoints endpoints, String domain, String token, HttpClient http, Duration timeout,
                             Clock clock, CartcomLimits limits, HostResolver dns, String userAgent, Budgeted budgeted) {
         this.domain = domain;
+        this.budgetKey = domain.toLowerCase(Locale.ROOT);
         this.budgeted = budgeted;
         this.endpoints = endpoints;
         this.userAgent = userAgent;
@@ -314,6 +317,7 @@ public final class CartcomStoreApi {
 
     private JsonNode send(HttpRequest request) {
         HttpResponse<String> response;
+        Answer answer;
         try {
             if (checkedDomain != null) {
                 // Checked at connect time too, but a name can be pointed elsewhere later. With the production template
@@ -325,8 +329,13 @@ public final class CartcomStoreApi {
             }
             Slot slot = slotFor();
             response = exchange(request);
-            budgeted.budget().answered(budgetKey(), slot, new Answer(response.statusCode(),
-                    response.headers().firstValue(CallLimit.HEADER).flatMap(CallLimit::parse), retryAfter(response)));
+            answer = new Answer(response.statusCode(),
+                    response.headers().firstValue(CallLimit.HEADER).flatMap(CallLimit::parse),
+                    response.headers().firstValue(RetryAfter.HEADER).flatMap(value -> RetryAfter.parse(value, clock))
+                            .map(limits::capped));
+            if (answer.newsAfter(slot)) {
+                budgeted.budget().answered(budgetKey, slot, answer);
+            }
         } catch (LimitedBody.TooLarge e) {
             throw malformed(e.getMessage(), e);
         } catch (HttpConnectTimeoutException | ConnectException e) {
@@ -342,12 +351,12 @@ public final class CartcomStoreApi {
             Thread.currentThread().interrupt();
             throw new CartcomException(CartcomException.Kind.TIMEOUT, 0, "interrupted", null, e);
         }
-        response.headers().firstValue(CallLimit.HEADER).flatMap(CallLimit::parse).ifPresent(lastCallLimit::set);
+        answer.callLimit().ifPresent(lastCallLimit::set);
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw new CartcomException(CartcomException.kindOf(status), status,
                     request.method() + " " + request.uri().getPath() + " answered " + status + errorDetail(response.body()),
-                    retryAfter(response).orElse(null), null, status >= 300 && status < 400 ? redirectDomain(response) : null);
+                    answer.retryAfter().orElse(null), null, status >= 300 && status < 400 ? redirectDomain(response) : null);
         }
         if (response.body().isEmpty() && status == 204) {
             return MAPPER.missingNode();
@@ -359,11 +368,6 @@ public final class CartcomStoreApi {
         }
     }
 
-    private Optional<Duration> retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue(RetryAfter.HEADER).flatMap(value -> RetryAfter.parse(value, clock))
-                .map(limits::capped);
-    }
-
     /**
      * A slot from the store's budget, waiting for it here when it comes within the handle's wait; otherwise refused
      * without a call. (A slot taken and then not used, the call failing to leave, is spent: the budget errs on the
@@ -371,7 +375,7 @@ public final class CartcomStoreApi {
      */
     private Slot slotFor() throws InterruptedException {
         while (true) {
-            Slot slot = budgeted.budget().take(budgetKey(), budgeted.kind());
+            Slot slot = budgeted.budget().take(budgetKey, budgeted.kind());
             if (slot.granted()) {
                 return slot;
             }
@@ -383,10 +387,6 @@ public final class CartcomStoreApi {
                 Thread.sleep(wait.toMillis() + 1);
             }
         }
-    }
-
-    private String budgetKey() {
-        return domain.toLowerCase(Locale.ROOT);
     }
 
     /**

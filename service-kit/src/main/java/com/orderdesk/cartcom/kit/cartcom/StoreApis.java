@@ -39,7 +39,7 @@ public class StoreApis {
 
     /** The same from a sealed token kept elsewhere (settings-service's connection row, a webhook subscription). */
     public CartcomStoreApi open(long storeId, String domain, EncryptedToken sealed, CallKind kind) {
-        return withToken(domain, crypto.decrypt(storeId, domain, sealed), kind);
+        return opened(storeId, domain, sealed).budgeted(budget, kind, waitInPlace);
     }
 
     /**
@@ -47,13 +47,16 @@ public class StoreApis {
      * workers with queues of their own (status updates, shipments) that turn to another store meanwhile.
      */
     public CartcomStoreApi openRefusingWhenSpent(StoreIntegrationChanged store, CallKind kind) {
-        return client.store(store.domain(), crypto.decrypt(store.storeId(), store.domain(),
-                        new EncryptedToken(store.keyId(), store.encryptedToken())))
+        return opened(store.storeId(), store.domain(), new EncryptedToken(store.keyId(), store.encryptedToken()))
                 .budgeted(budget, kind, Duration.ZERO);
     }
 
     /** A token not sealed yet (a connection being checked), on the Cart.com store's budget all the same. */
     public CartcomStoreApi withToken(String domain, String token, CallKind kind) {
         return client.store(domain, token).budgeted(budget, kind, waitInPlace);
+    }
+
+    private CartcomStoreApi opened(long storeId, String domain, EncryptedToken sealed) {
+        return client.store(domain, crypto.decrypt(storeId, domain, sealed));
     }
 }

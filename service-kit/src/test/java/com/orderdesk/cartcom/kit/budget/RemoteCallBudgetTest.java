@@ -37,10 +37,10 @@ class RemoteCallBudgetTest {
     @Test
     void onlyNewsIsReported() {
         Slot slot = Slot.granted(4, 10);
-        assertFalse(RemoteCallBudget.news(slot, new Answer(200, Optional.of(new CallLimit(4, 10)), Optional.empty())));
-        assertFalse(RemoteCallBudget.news(slot, new Answer(200, Optional.empty(), Optional.empty())));
-        assertTrue(RemoteCallBudget.news(slot, new Answer(200, Optional.of(new CallLimit(6, 10)), Optional.empty())));
-        assertTrue(RemoteCallBudget.news(slot, new Answer(200, Optional.of(new CallLimit(4, 20)), Optional.empty())));
-        assertTrue(RemoteCallBudget.news(slot, new Answer(429, Optional.empty(), Optional.empty())));
+        assertFalse(new Answer(200, Optional.of(new CallLimit(4, 10)), Optional.empty()).newsAfter(slot));
+        assertFalse(new Answer(200, Optional.empty(), Optional.empty()).newsAfter(slot));
+        assertTrue(new Answer(200, Optional.of(new CallLimit(6, 10)), Optional.empty()).newsAfter(slot));
+        assertTrue(new Answer(200, Optional.of(new CallLimit(4, 20)), Optional.empty()).newsAfter(slot));
+        assertTrue(new Answer(429, Optional.empty(), Optional.empty()).newsAfter(slot));
     }
 }

@@ -76,14 +76,10 @@ public class StoreShippingProviders {
         try {
             List<ObjectNode> rows = api.shippingProviders();
             return rows.stream().map(StoreProvider::of).filter(Objects::nonNull).toList();
-        } catch (CartcomException e) {
-            if (e.budgetSpent()) {
-                throw e;
-            }
-            LOG.infof("store %d: shipping providers not readable (%s); carrier names follow the table",
-                    store.storeId(), e.getMessage());
-            return List.of();
         } catch (RuntimeException e) {
+            if (e instanceof CartcomException refused && refused.budgetSpent()) {
+                throw refused;
+            }
             LOG.infof("store %d: shipping providers not readable (%s); carrier names follow the table",
                     store.storeId(), e.getMessage());
             return List.of();
