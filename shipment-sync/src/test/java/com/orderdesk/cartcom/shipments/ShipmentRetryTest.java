@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.cartcom.devstack.SandboxControl;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.shipments.SandboxFixtures.Order;
 import com.orderdesk.cartcom.shipments.SandboxFixtures.Store;
@@ -139,6 +140,37 @@ class ShipmentRetryTest extends SandboxTestBase {
             awaitState(sent.get(attack), ShipmentState.sent);
             assertEquals(1, fixtures.cartShipments(stores.get(attack), orders.get(attack)).size(), attack);
         }
+    }
+
+    /**
+     * Issue 20: a store whose window holds fewer calls than its shipments need (4 a window here, the sandbox's custom
+     * limit): what has no slot waits for the store's next window, not counted as an attempt and never answered 429,
+     * and every shipment ends sent once with its status; another store's shipment goes out meanwhile, not behind it.
+     */
+    @Test
+    void shipmentsBeyondTheStoresWindowWaitForTheNextOneWithoutA429() {
+        Store tight = fixtures.store(StoreSetup.syncing().sandbox(Map.of("rate_limit", 4)));
+        List<Order> orders = List.of(fixtures.importedOrder(tight), fixtures.importedOrder(tight),
+                fixtures.importedOrder(tight));
+        // The shipping providers and three shipments with their status: 7 calls at least, two windows.
+        List<ShipmentCreated> sent = orders.stream().map(order -> fixtures.ship(tight, order, List.of())).toList();
+        Store other = fixtures.store(StoreSetup.syncing());
+        Order otherOrder = fixtures.importedOrder(other);
+        ShipmentCreated otherShipment = fixtures.ship(other, otherOrder, List.of());
+
+        awaitState(otherShipment, ShipmentState.sent);
+        assertTrue(sent.stream().anyMatch(shipment -> shipments.stateOf(shipment.shipmentId())
+                .orElseThrow() == ShipmentState.pending), "the other store did not wait for the tight store's window");
+        for (int i = 0; i < sent.size(); i++) {
+            awaitSentOnce(tight, orders.get(i), sent.get(i));
+            assertEquals(1, column(sent.get(i), "attempts", Integer.class), "waiting for a slot is not an attempt");
+        }
+        assertEquals(0, sandbox.callers(tight.domain()).stream().mapToLong(SandboxControl.CallerCount::rateLimited).sum(),
+                "no call beyond the store's window");
+        JsonNode calls = sandbox.calls(tight.domain());
+        Duration spread = Duration.between(Instant.parse(calls.get(0).path("at").asText()),
+                Instant.parse(calls.get(calls.size() - 1).path("at").asText()));
+        assertTrue(spread.compareTo(Duration.ofSeconds(10)) >= 0, calls.size() + " calls within " + spread);
     }
 
     /** A shipment of the healthy store is sent within the worker's interval (1 s in tests) plus a little. */

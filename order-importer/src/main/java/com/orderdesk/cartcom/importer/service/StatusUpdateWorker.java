@@ -5,6 +5,7 @@ import com.orderdesk.cartcom.importer.client.CartcomStatusClient.StoreConnection
 import com.orderdesk.cartcom.importer.config.ImporterConfig;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.retry.Backoff;
+import com.orderdesk.cartcom.kit.work.WorkerThreads;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -20,12 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,9 +53,8 @@ public class StatusUpdateWorker {
     private final Backoff backoff;
 
     private final Set<Long> busyStores = ConcurrentHashMap.newKeySet();
-    private ExecutorService workers;
-    /** Runs the claim again between the scheduler's 1-second ticks: when a store's pause ends, when a thread frees. */
-    private ScheduledExecutorService wakeUps;
+    /** A store on each thread; wake-ups run the claim again between the scheduler's ticks (a pause ends, a thread frees). */
+    private WorkerThreads threads;
 
     StatusUpdateWorker(StatusUpdateQueue queue, CartcomStatusClient cartcom, ImporterConfig config, Scheduler scheduler) {
         this.queue = queue;
@@ -72,29 +66,13 @@ public class StatusUpdateWorker {
 
     @PostConstruct
     void start() {
-        AtomicInteger threadNumber = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.statusUpdates().concurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "status-update-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        wakeUps = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "status-update-wake");
-            thread.setDaemon(true);
-            return thread;
-        });
+        threads = new WorkerThreads("status-update", config.statusUpdates().concurrency());
     }
 
     @PreDestroy
     void stop() {
         // Updates still claimed come back when their lease ends.
-        wakeUps.shutdownNow();
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.close();
     }
 
     @Scheduled(identity = JOB, every = "${importer.status-updates.interval}",
@@ -135,7 +113,7 @@ public class StatusUpdateWorker {
 
     private void start(long storeId, List<StatusUpdateQueue.Claimed> updates) {
         busyStores.add(storeId);
-        workers.execute(() -> {
+        threads.execute(() -> {
             Instant again = Instant.now();
             try {
                 again = processStore(storeId, updates);
@@ -155,16 +133,11 @@ public class StatusUpdateWorker {
 
     /** Claims again at {@code at} (now: a thread is free), unless the job is paused or the worker stopping. */
     private void wakeUpAt(Instant at) {
-        long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
-        try {
-            wakeUps.schedule(() -> {
-                if (!scheduler.isPaused(JOB)) {
-                    claimAndStart();
-                }
-            }, delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // Stopping: what is due is claimed after the restart.
-        }
+        threads.wakeUpAt(at, () -> {
+            if (!scheduler.isPaused(JOB)) {
+                claimAndStart();
+            }
+        });
     }
 
     /** Works off one store's claimed updates; returns when to claim again (now, or when the store may be called). */

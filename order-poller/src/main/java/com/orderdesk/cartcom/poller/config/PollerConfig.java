@@ -35,8 +35,13 @@ public interface PollerConfig {
     @WithDefault("2")
     int retryWorkers();
 
-    /** Manual imports running at once (the "imports" lane); long sweeps never take a polling worker. */
-    @WithDefault("2")
+    /**
+     * Manual imports running at once (the "imports" lane); long sweeps never take a polling worker. An import spends
+     * most of its time waiting for slots of its store's call budget (the lowest priority: a tenth of each window), a
+     * wait that holds neither a database connection nor a processor; with too few workers, imports that many
+     * merchants asked for at once wait for each other rather than for their own stores' budgets.
+     */
+    @WithDefault("8")
     int importWorkers();
 
     /**

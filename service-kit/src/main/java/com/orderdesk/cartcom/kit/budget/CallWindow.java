@@ -51,7 +51,10 @@ public final class CallWindow {
         return refuse(end, kind, timing);
     }
 
-    /** Learns from an answer: the limit it states, calls counted beyond the granted ones, a 429's wait. */
+    /**
+     * Learns from an answer: the limit it states, calls counted beyond the granted ones, when Cart.com's window opened
+     * (an answer counted first in it), a 429's wait.
+     */
     public void answered(Answer answer, Instant at, BudgetTiming timing) {
         long now = at.toEpochMilli();
         // A limit of nothing is not believed; a huge one is held to what a window could ever need.
@@ -61,6 +64,12 @@ public final class CallWindow {
             int counted = answer.callLimit().get().used();
             if (counted > total()) {
                 outside += counted - total();
+            }
+            if (counted == 1 && !answer.rateLimited()) {
+                // This call opened Cart.com's window, which therefore ends a window after this answer at the latest:
+                // the budget's may end then too, instead of a margin after the slot (usually most of the margin
+                // sooner; never later than the margin allowed).
+                startMillis = Math.min(startMillis, now - timing.margin().toMillis());
             }
         }
         if (answer.rateLimited()) {

@@ -90,6 +90,24 @@ class CallWindowTest {
     }
 
     @Test
+    void theAnswerThatOpenedCartcomsWindowEndsTheBudgetsAWindowAfterIt() {
+        CallWindow window = new CallWindow(10);
+        assertEquals(10, grantedOf(window, CallKind.POLLING, 10, T0));
+        // The first call came back 80 ms after its slot, counted first: Cart.com's window ends by T0 + 10.08 s.
+        window.answered(answer(200, 1, 10), T0.plusMillis(80), TIMING);
+        Slot refused = window.take(CallKind.POLLING, T0.plusSeconds(9), TIMING);
+        assertEquals(T0.plusMillis(10_180), refused.retryAt(), "the answer's time, a window, polling's stagger");
+        assertTrue(window.take(CallKind.POLLING, T0.plusMillis(10_080), TIMING).granted());
+
+        // A slow first answer (past the margin) changes nothing: the margin already ends the window sooner.
+        CallWindow slow = new CallWindow(10);
+        slow.take(CallKind.POLLING, T0, TIMING);
+        slow.answered(answer(200, 1, 10), T0.plusMillis(900), TIMING);
+        assertEquals(9, grantedOf(slow, CallKind.POLLING, 9, T0.plusSeconds(1)));
+        assertEquals(T0.plusMillis(10_600), slow.take(CallKind.POLLING, T0.plusSeconds(9), TIMING).retryAt());
+    }
+
+    @Test
     void aRateLimitedAnswerStopsEveryKindUntilRetryAfter() {
         CallWindow window = new CallWindow(10);
         window.take(CallKind.POLLING, T0, TIMING);

@@ -42,5 +42,8 @@ class RemoteCallBudgetTest {
         assertTrue(new Answer(200, Optional.of(new CallLimit(6, 10)), Optional.empty()).newsAfter(slot));
         assertTrue(new Answer(200, Optional.of(new CallLimit(4, 20)), Optional.empty()).newsAfter(slot));
         assertTrue(new Answer(429, Optional.empty(), Optional.empty()).newsAfter(slot));
+        Slot first = Slot.granted(1, 10);
+        assertTrue(new Answer(200, Optional.of(new CallLimit(1, 10)), Optional.empty()).newsAfter(first),
+                "the call that opened both windows says when Cart.com's opened");
     }
 }

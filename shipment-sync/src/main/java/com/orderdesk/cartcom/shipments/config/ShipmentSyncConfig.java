@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.shipments.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /** How the worker sends shipments to Cart.com: pace, leases and retry policy. */
@@ -23,6 +24,14 @@ public interface ShipmentSyncConfig {
     /** Shipments claimed per worker run. */
     @WithDefault("20")
     int batchSize();
+
+    /**
+     * Stores whose shipments are sent at once (a store's own one after another): enough to spend many stores' call
+     * budgets in the same window while one store waits on a slow answer.
+     */
+    @WithDefault("8")
+    @Min(1)
+    int concurrency();
 
     /** How long a claimed shipment stays invisible to other workers; after a crash it becomes due again. */
     @WithDefault("PT2M")

@@ -23,6 +23,7 @@ import com.orderdesk.cartcom.shipments.repository.StoreSnapshotRepository.Unknow
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -55,40 +56,44 @@ public class ShipmentSender {
         this.providers = providers;
     }
 
-    public void sync(ClaimedShipment claimed) {
+    /**
+     * One attempt; returns when the store's call budget has a slot again if it had none for this shipment (the
+     * shipment is back to pending until then, not counted as an attempt), else empty.
+     */
+    public Optional<Instant> sync(ClaimedShipment claimed) {
         ShipmentCreated shipment = EventCodec.read(claimed.payload(), ShipmentCreated.class);
         Optional<ImportedOrder> found = orders.find(claimed.orderId());
         if (found.isEmpty()) {
             // Only rows whose order is known become pending; this is a defect, not a wait: say so loudly.
             outcomes.failed(claimed, null, "order " + claimed.orderId() + " is not known to come from Cart.com");
-            return;
+            return Optional.empty();
         }
         ImportedOrder order = found.get();
         if (order.storeId() != claimed.storeId()) {
             outcomes.failed(claimed, order.cartOrderId(), "order " + order.orderId() + " belongs to store "
                     + order.storeId() + ", not to the shipment's store");
-            return;
+            return Optional.empty();
         }
         StoreView view = stores.view(claimed.storeId());
         if (view instanceof Unknown) {
             // The snapshot topic can lag behind at start-up; the store's settings decide, so wait for them.
             retryOrFail(claimed, order, "the store's Cart.com settings have not arrived yet", Optional.empty());
-            return;
+            return Optional.empty();
         }
         if (view instanceof Deleted) {
             outcomes.skipped(claimed, order.cartOrderId(), "the store was deleted");
-            return;
+            return Optional.empty();
         }
         StoreIntegrationChanged store = ((Known) view).snapshot();
         Optional<String> notSyncing = whyNotSyncing(store);
         if (notSyncing.isPresent()) {
             outcomes.skipped(claimed, order.cartOrderId(), notSyncing.get());
-            return;
+            return Optional.empty();
         }
-        send(claimed, shipment, order, store);
+        return send(claimed, shipment, order, store);
     }
 
-    private void send(ClaimedShipment claimed, ShipmentCreated shipment, ImportedOrder order,
+    private Optional<Instant> send(ClaimedShipment claimed, ShipmentCreated shipment, ImportedOrder order,
                       StoreIntegrationChanged store) {
         CartcomStoreApi api;
         try {
@@ -97,20 +102,19 @@ public class ShipmentSender {
         } catch (TokenDecryptionException e) {
             outcomes.failed(claimed, order.cartOrderId(), "the store's access token cannot be opened ("
                     + e.getMessage() + "); reconnect the store");
-            return;
+            return Optional.empty();
         }
         ShipmentRequest request;
         try {
             request = mapper.map(shipment, order, providerName(shipment.carrierCode(), store, api), CartcomDates.zoneOf(store));
         } catch (ShipmentRequestMapper.UnmappableShipmentException e) {
             outcomes.failed(claimed, order.cartOrderId(), e.getMessage());
-            return;
+            return Optional.empty();
         }
         try {
             api.upsertShipment(request);
         } catch (CartcomException e) {
-            onCartcomFailure(claimed, order, "posting the shipment", e);
-            return;
+            return onCartcomFailure(claimed, order, "posting the shipment", e);
         }
         String statusNote = "";
         Optional<Long> status = afterShipmentStatus.toSetAfter(shipment, order, store);
@@ -120,9 +124,8 @@ public class ShipmentSender {
                 statusNote = "; status set to " + status.get();
             } catch (CartcomException e) {
                 // The shipment is at Cart.com; a retry repeats the upsert (same name, no duplicate) and the status.
-                onCartcomFailure(claimed, order, "setting status " + status.get()
+                return onCartcomFailure(claimed, order, "setting status " + status.get()
                         + " after the shipment was posted", e);
-                return;
             }
         } else if (store.afterShipmentStatusId() != null) {
             statusNote = "; status left until every item has shipped";
@@ -130,6 +133,7 @@ public class ShipmentSender {
         outcomes.sent(claimed, order.cartOrderId(), "Shipment " + shipment.shipmentId() + " (" + shipment.carrierCode()
                 + " " + shipment.trackingNumber() + ") sent to Cart.com order " + order.cartOrderId()
                 + " as " + request.shipmentName() + statusNote);
+        return Optional.empty();
     }
 
     /** The store's list is read only for a carrier the table knows: for any other it could not change the name. */
@@ -139,16 +143,21 @@ public class ShipmentSender {
                 : CarrierNames.providerName(carrierCode);
     }
 
-    private void onCartcomFailure(ClaimedShipment claimed, ImportedOrder order, String step, CartcomException e) {
+    private Optional<Instant> onCartcomFailure(ClaimedShipment claimed, ImportedOrder order, String step,
+                                               CartcomException e) {
         String reason = step + ": " + e.getMessage();
         if (e.budgetSpent()) {
             // Nothing was asked of Cart.com: not an attempt, and back as soon as the store has a slot.
-            outcomes.retryWithoutAttempt(claimed, java.time.Instant.now().plus(e.retryAfter().orElseThrow()), reason);
-        } else if (e.retryable()) {
+            Instant slotAt = Instant.now().plus(e.retryAfter().orElseThrow());
+            outcomes.retryWithoutAttempt(claimed, slotAt, reason);
+            return Optional.of(slotAt);
+        }
+        if (e.retryable()) {
             retryOrFail(claimed, order, reason, e.retryAfter());
         } else {
             outcomes.failed(claimed, order.cartOrderId(), reason);
         }
+        return Optional.empty();
     }
 
     private void retryOrFail(ClaimedShipment claimed, ImportedOrder order, String reason, Optional<Duration> retryAfter) {
@@ -156,7 +165,7 @@ public class ShipmentSender {
             outcomes.failed(claimed, order.cartOrderId(), "gave up after " + claimed.attempts() + " attempts; last: "
                     + reason);
         } else {
-            outcomes.retryAt(claimed, java.time.Instant.now().plus(backoff.after(claimed.attempts(), retryAfter)),
+            outcomes.retryAt(claimed, Instant.now().plus(backoff.after(claimed.attempts(), retryAfter)),
                     reason);
         }
     }

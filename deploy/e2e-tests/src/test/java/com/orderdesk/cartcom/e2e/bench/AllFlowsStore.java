@@ -6,7 +6,12 @@ import com.orderdesk.cartcom.devstack.SandboxControl;
 import com.orderdesk.cartcom.devstack.SandboxControl.CallerCount;
 import com.orderdesk.cartcom.launcher.DemoStore;
 import com.orderdesk.cartcom.launcher.OrderDesk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +66,8 @@ final class AllFlowsStore {
     private long acknowledgedWhenShipped;
     private long importFound;
     private String waitingFor = "the first look";
+    /** When the clock started, for the timeline of the store's calls. */
+    private Instant clockStarted;
 
     AllFlowsStore(DemoStore demo, String sandboxUrl, String name, CallPlan plan, Sizes sizes) {
         this.demo = demo;
@@ -89,6 +97,7 @@ final class AllFlowsStore {
     /** The clock: connected with the guide's settings and the import requested, then polled until the end state. */
     StoreOutcome run(Duration timeout) {
         long started = System.nanoTime();
+        clockStarted = Instant.now();
         long deadline = started + timeout.toNanos();
         DemoStore.Setup store = demo.connectStore(name, cart, 0);
         String importPath = requestImport(store.store());
@@ -267,6 +276,44 @@ final class AllFlowsStore {
     Duration timeout() {
         long leastCalls = sizes.orders() + 2L * sizes.shipments() + 30;
         return plan.floor(leastCalls).multipliedBy(3).plusMinutes(3);
+    }
+
+    /**
+     * The store's calls per 10-second window from its clock's start, by service (poller/importer/shipment-sync/
+     * settings): "0:4/0/0/2 10:9/1/0/0 ...": where a run lost time to its floor (windows not full) and to whom.
+     */
+    String timeline() {
+        TreeMap<Long, int[]> windows = new TreeMap<>();
+        List<String> services = List.of("order-poller", "order-importer", "shipment-sync", "settings-service");
+        for (JsonNode call : demo.sandbox().calls(cart.domain())) {
+            Instant at = Instant.parse(call.path("at").asText());
+            long window = Math.max(0, Duration.between(clockStarted, at).toSeconds() / CallPlan.WINDOW.toSeconds());
+            int service = services.indexOf(StoreOutcome.service(call.path("caller").asText(null)));
+            if (service >= 0) {
+                windows.computeIfAbsent(window, w -> new int[services.size()])[service]++;
+            }
+        }
+        dumpCalls();
+        StringBuilder shown = new StringBuilder();
+        windows.forEach((window, counts) -> shown.append(window * CallPlan.WINDOW.toSeconds()).append(':')
+                .append(counts[0]).append('/').append(counts[1]).append('/').append(counts[2]).append('/')
+                .append(counts[3]).append(' '));
+        return shown.toString().trim();
+    }
+
+    /** With -Dbench.callLogs=DIR: the store's whole call log there, for a closer look by hand. */
+    private void dumpCalls() {
+        String dir = System.getProperty("bench.callLogs");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+            Files.writeString(Path.of(dir, name.replace(' ', '-') + ".json"),
+                    "{\"clock\":\"" + clockStarted + "\",\"calls\":" + demo.sandbox().calls(cart.domain()) + "}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     CallPlan plan() {
