@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.launcher;
 
 import com.orderdesk.cartcom.devstack.DevStack;
+import com.orderdesk.cartcom.devstack.KafkaBroker;
 import com.orderdesk.cartcom.devstack.FreePorts;
 import com.orderdesk.cartcom.devstack.ServiceProcess;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
@@ -42,7 +43,8 @@ public final class LocalSystem implements AutoCloseable {
      * {@code stack/} (users are created when a broker's folder is formatted).
      */
     public record Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval,
-                          int instancesPerService, Map<String, String> extraConfig, boolean kafkaSasl) {
+                          int instancesPerService, Map<String, String> extraConfig, boolean kafkaSasl,
+                          int partitions) {
         public Options {
             repoRoot = repoRoot.toAbsolutePath().normalize();
             dataDir = dataDir.toAbsolutePath().normalize();
@@ -50,11 +52,15 @@ public final class LocalSystem implements AutoCloseable {
                 throw new IllegalArgumentException("one instance per service on fixed ports, any number on free ports");
             }
             extraConfig = Map.copyOf(extraConfig);
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be positive");
+            }
         }
 
         public Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval,
                        int instancesPerService, Map<String, String> extraConfig) {
-            this(repoRoot, dataDir, freePorts, adminToken, pollInterval, instancesPerService, extraConfig, false);
+            this(repoRoot, dataDir, freePorts, adminToken, pollInterval, instancesPerService, extraConfig, false,
+                    KafkaBroker.DEFAULT_PARTITIONS);
         }
 
         public Options(Path repoRoot, Path dataDir, boolean freePorts, String adminToken, Duration pollInterval) {
@@ -64,7 +70,16 @@ public final class LocalSystem implements AutoCloseable {
         /** The same, with a broker that lets in only SASL/SCRAM clients (or not). */
         public Options withKafkaSasl(boolean sasl) {
             return new Options(repoRoot, dataDir, freePorts, adminToken, pollInterval, instancesPerService, extraConfig,
-                    sasl);
+                    sasl, partitions);
+        }
+
+        /**
+         * The same, with this many partitions a topic (in a new data folder): as many as deployed (12, see
+         * deploy/k8s) spread many stores evenly over several instances of a service; the default's 3 do not.
+         */
+        public Options withPartitions(int partitions) {
+            return new Options(repoRoot, dataDir, freePorts, adminToken, pollInterval, instancesPerService, extraConfig,
+                    kafkaSasl, partitions);
         }
     }
 
@@ -151,7 +166,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private static DevStack startStack(Options options) {
         DevStack.Builder stack = DevStack.builder()
-                .dataDir(options.dataDir().resolve(options.kafkaSasl() ? "stack-sasl" : "stack"));
+                .dataDir(options.dataDir().resolve(options.kafkaSasl() ? "stack-sasl" : "stack"))
+                .partitions(options.partitions());
         if (options.kafkaSasl()) {
             stack.kafkaScram(Arrays.stream(Service.values()).map(Service::module).toList());
         }
