@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.orderdesk.cartcom.kit.cartcom.CallLimit;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** When order-poller cannot be reached, a service keeps calling Cart.com on a budget of its own instead of stopping. */
@@ -32,6 +38,46 @@ class RemoteCallBudgetTest {
         Slot refused = budget.take("acme.example.com", CallKind.CUSTOMER_VISIBLE);
         budget.answered("acme.example.com", refused, new Answer(200, Optional.of(new CallLimit(10, 20)), Optional.empty()));
         assertTrue(budget.take("acme.example.com", CallKind.CUSTOMER_VISIBLE).granted(), "learns the store's limit all the same");
+    }
+
+    @Test
+    void aPollerSlowForOneRequestRefusesThatCallForAMomentAndKeepsTheSharedBudget() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer poller = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        poller.setExecutor(Executors.newCachedThreadPool());
+        poller.createContext("/internal/call-budget/", exchange -> {
+            if (requests.incrementAndGet() == 1) {
+                sleepMillis(1500); // longer than the request timeout below: a poller busy for a moment
+            }
+            byte[] body = "{\"granted\":true,\"used\":3,\"limit\":20}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        poller.start();
+        try {
+            RemoteCallBudget budget = new RemoteCallBudget(List.of(URI.create("http://127.0.0.1:"
+                    + poller.getAddress().getPort())), "token", BudgetTiming.CARTCOM, Duration.ofMillis(300),
+                    Duration.ofSeconds(30), Clock.systemUTC());
+            Instant before = Instant.now();
+            Slot unanswered = budget.take("acme.example.com", CallKind.POLLING);
+            assertFalse(unanswered.granted(), "no slot the shared budget did not grant");
+            assertFalse(unanswered.retryAt().isBefore(before.plus(RemoteCallBudget.ASK_AGAIN_AFTER)));
+            Slot next = budget.take("acme.example.com", CallKind.POLLING);
+            assertTrue(next.granted());
+            assertEquals(20, next.limit(), "asked of the shared budget (its own would assume Bronze's 10)");
+        } finally {
+            poller.stop(0);
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
