@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The threads of a worker that works through many stores' queued calls (the importer's status updates, shipment-sync's
@@ -24,8 +25,9 @@ public final class WorkerThreads implements AutoCloseable {
     private final ScheduledExecutorService wakeUps;
 
     public WorkerThreads(String name, int threads) {
-        this.workers = Executors.newFixedThreadPool(threads, daemons(name + "-"));
-        this.wakeUps = Executors.newSingleThreadScheduledExecutor(daemons(name + "-wake"));
+        AtomicInteger number = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(threads, daemon(() -> name + "-" + number.incrementAndGet()));
+        this.wakeUps = Executors.newSingleThreadScheduledExecutor(daemon(() -> name + "-wake"));
     }
 
     /** Runs {@code work} on a worker thread; refused (RejectedExecutionException) once closing. */
@@ -59,10 +61,9 @@ public final class WorkerThreads implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger number = new AtomicInteger();
+    private static ThreadFactory daemon(Supplier<String> names) {
         return runnable -> {
-            Thread thread = new Thread(runnable, prefix.endsWith("-") ? prefix + number.incrementAndGet() : prefix);
+            Thread thread = new Thread(runnable, names.get());
             thread.setDaemon(true);
             return thread;
         };

@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * ({@code FOR UPDATE SKIP LOCKED} plus a lease), so a shipment is worked on by one instance at a time.
  *
  * <p>The stores of a claimed batch go side by side, up to {@code concurrency} at once, each store's shipments one after
- * another in the order claimed: a store that answers slowly or has no call slot holds up only itself, and many
- * stores each spend their own call budget in the same window. A store whose budget has no slot gives its remaining
+ * another in the order claimed: within a batch a store that answers slowly or has no call slot holds up only itself,
+ * and many stores each spend their own call budget in the same window. The next batch is claimed when the slowest
+ * store of this one is done (at most its Cart.com timeout per shipment). A store whose budget has no slot gives its remaining
  * shipments back (not an attempt) until the slot's time, and the worker wakes up then rather than at its next tick:
  * when shipments are all that is left of a store's work, every window is spent from its start.
  */

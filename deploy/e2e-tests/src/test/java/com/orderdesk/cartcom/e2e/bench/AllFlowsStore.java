@@ -286,14 +286,19 @@ final class AllFlowsStore {
         return plan.floor(leastCalls).multipliedBy(3).plusMinutes(3);
     }
 
+    /** The store's Cart.com call log as the sandbox keeps it (every call since the store was created). */
+    JsonNode calls() {
+        return demo.sandbox().calls(cart.domain());
+    }
+
     /**
      * The store's calls per 10-second window from its clock's start, by service (poller/importer/shipment-sync/
      * settings): "0:4/0/0/2 10:9/1/0/0 ...": where a run lost time to its floor (windows not full) and to whom.
      */
-    String timeline() {
+    String timeline(JsonNode calls) {
         TreeMap<Long, int[]> windows = new TreeMap<>();
         List<String> services = List.of("order-poller", "order-importer", "shipment-sync", "settings-service");
-        for (JsonNode call : demo.sandbox().calls(cart.domain())) {
+        for (JsonNode call : calls) {
             Instant at = Instant.parse(call.path("at").asText());
             long window = Math.max(0, Duration.between(clockStarted, at).toSeconds() / CallPlan.WINDOW.toSeconds());
             int service = services.indexOf(StoreOutcome.service(call.path("caller").asText(null)));
@@ -301,7 +306,6 @@ final class AllFlowsStore {
                 windows.computeIfAbsent(window, w -> new int[services.size()])[service]++;
             }
         }
-        dumpCalls();
         StringBuilder shown = new StringBuilder();
         windows.forEach((window, counts) -> shown.append(window * CallPlan.WINDOW.toSeconds()).append(':')
                 .append(counts[0]).append('/').append(counts[1]).append('/').append(counts[2]).append('/')
@@ -309,16 +313,12 @@ final class AllFlowsStore {
         return shown.toString().trim();
     }
 
-    /** With -Dbench.callLogs=DIR: the store's whole call log there, for a closer look by hand. */
-    private void dumpCalls() {
-        String dir = System.getProperty("bench.callLogs");
-        if (dir == null) {
-            return;
-        }
+    /** The store's call log written to {@code dir} (with -Dbench.callLogs=DIR), for a closer look by hand. */
+    void keepCallLog(JsonNode calls, Path dir) {
         try {
-            Files.createDirectories(Path.of(dir));
-            Files.writeString(Path.of(dir, name.replace(' ', '-') + ".json"),
-                    "{\"clock\":\"" + clockStarted + "\",\"calls\":" + demo.sandbox().calls(cart.domain()) + "}");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name.replace(' ', '-') + ".json"),
+                    "{\"clock\":\"" + clockStarted + "\",\"calls\":" + calls + "}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

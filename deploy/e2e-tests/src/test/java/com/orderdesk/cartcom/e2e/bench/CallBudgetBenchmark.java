@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.e2e.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.orderdesk.cartcom.devstack.BenchmarkRuns;
 import com.orderdesk.cartcom.devstack.SandboxControl.CallerCount;
 import com.orderdesk.cartcom.launcher.DemoStore;
@@ -47,6 +48,8 @@ class CallBudgetBenchmark {
      * wait up to half a minute behind the others' for the importers' processor before their first acknowledgement.
      */
     private static final Duration CONNECT_EVERY = Duration.ofMillis(Long.getLong("bench.connectEveryMillis", 1000));
+    /** Where each store's call log is written after its run (-Dbench.callLogs=DIR), or null. */
+    private static final String CALL_LOGS = System.getProperty("bench.callLogs");
     /** Warm-up stores: each small, a few an instance so that their partitions reach every instance. */
     private static final int WARM_UP_STORES_PER_INSTANCE = 3;
     private static final AllFlowsStore.Sizes WARM_UP_SIZES = new AllFlowsStore.Sizes(20, 5, 3);
@@ -127,25 +130,16 @@ class CallBudgetBenchmark {
      * measured stores. Their calls are on budgets of their own; they are done before the clocks start.
      */
     private static void warmUp(DemoStore demo, String sandboxUrl, int instances) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(WARM_UP_STORES_PER_INSTANCE * instances);
-        try {
-            List<Future<StoreOutcome>> running = new ArrayList<>();
-            for (int i = 1; i <= WARM_UP_STORES_PER_INSTANCE * instances; i++) {
-                AllFlowsStore store = new AllFlowsStore(demo, sandboxUrl, "warm-up store " + i, CallPlan.SILVER,
-                        WARM_UP_SIZES);
-                store.prepare();
-                running.add(pool.submit(() -> store.run(store.timeout())));
+        List<AllFlowsStore> stores = new ArrayList<>();
+        for (int i = 1; i <= WARM_UP_STORES_PER_INSTANCE * instances; i++) {
+            AllFlowsStore store = new AllFlowsStore(demo, sandboxUrl, "warm-up store " + i, CallPlan.SILVER, WARM_UP_SIZES);
+            store.prepare();
+            stores.add(store);
+        }
+        for (StoreOutcome warmed : sideBySide(stores)) {
+            if (!warmed.finished()) {
+                throw new IllegalStateException(warmed.store() + " did not finish: waiting for " + warmed.waitingFor());
             }
-            for (Future<StoreOutcome> outcome : running) {
-                StoreOutcome warmed = outcome.get();
-                if (!warmed.finished()) {
-                    throw new IllegalStateException(warmed.store() + " did not finish: waiting for " + warmed.waitingFor());
-                }
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a warm-up store failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -163,8 +157,12 @@ class CallBudgetBenchmark {
                 }
                 running.add(pool.submit(() -> {
                     StoreOutcome outcome = store.run(store.timeout());
+                    JsonNode calls = store.calls();
+                    if (CALL_LOGS != null) {
+                        store.keepCallLog(calls, Path.of(CALL_LOGS));
+                    }
                     System.out.println("[bench] " + outcome.store() + " timeline (calls a window, poller/importer/"
-                            + "shipment-sync/settings): " + store.timeline());
+                            + "shipment-sync/settings): " + store.timeline(calls));
                     return outcome;
                 }));
             }
