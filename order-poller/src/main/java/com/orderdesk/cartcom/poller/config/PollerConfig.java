@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.poller.config;
 
+import com.orderdesk.cartcom.kit.retry.Backoff;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -107,6 +108,11 @@ public interface PollerConfig {
 
     @WithDefault("PT1H")
     Duration backoffMax();
+
+    /** The schedule of {@link #backoffInitial()} and {@link #backoffMax()}: polls, manual imports, held orders. */
+    default Backoff pollBackoff() {
+        return new Backoff(backoffInitial(), backoffMax());
+    }
 
     /**
      * Retries of one Cart.com call that failed in a retryable way (429, 5xx; not a timeout) before the poll gives up;

@@ -2,12 +2,15 @@ package com.orderdesk.cartcom.poller.publisher;
 
 import com.orderdesk.cartcom.kit.outbox.KafkaClients;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
+import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.model.events.Topics;
+import com.orderdesk.cartcom.poller.client.FetchedOrder;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +34,18 @@ public class RawOrderPublisher {
         this.config = config;
     }
 
-    /** Sends all records and waits for their acknowledgements; throws {@link PublishFailedException} otherwise. */
-    public void publishAndAwait(List<CartOrderFetched> events) {
+    /**
+     * Publishes the orders Cart.com gave whole (at the store's snapshot version, with the manual import's id or null)
+     * and returns them once Kafka acknowledged every one. The rest are left out: an order is never published blank,
+     * the caller holds it ({@code HeldOrders}). Throws {@link PublishFailedException} if Kafka did not acknowledge.
+     */
+    public List<FetchedOrder> publishWhole(List<FetchedOrder> fetched, StoreIntegrationChanged store, UUID importId) {
+        List<FetchedOrder> whole = fetched.stream().filter(FetchedOrder::whole).toList();
+        publishAndAwait(whole.stream().map(o -> o.toEvent(store.storeId(), importId, store.version())).toList());
+        return whole;
+    }
+
+    private void publishAndAwait(List<CartOrderFetched> events) {
         if (events.isEmpty()) {
             return;
         }

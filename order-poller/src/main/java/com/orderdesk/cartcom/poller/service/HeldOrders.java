@@ -38,11 +38,16 @@ public class HeldOrders {
         this.publisher = publisher;
         this.outcomes = outcomes;
         this.config = config;
-        this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+        this.backoff = config.pollBackoff();
+    }
+
+    /** The first attempts of the orders of a page that Cart.com did not give whole. */
+    List<HeldAttempt> firstAttempts(List<FetchedOrder> page) {
+        return page.stream().filter(o -> !o.whole()).map(o -> attempt(o, 1)).toList();
     }
 
     /** The attempt number {@code attempts} of an order found still not whole. */
-    HeldAttempt attempt(FetchedOrder order, int attempts) {
+    private HeldAttempt attempt(FetchedOrder order, int attempts) {
         return new HeldAttempt(order.id(), order.missing(), attempts, backoff.after(attempts, Optional.empty()),
                 attempts == config.heldOrderReportAfter());
     }
@@ -67,8 +72,7 @@ public class HeldOrders {
                     .ifPresentOrElse(again::add, () -> gone.add(order.cartOrderId()));
         }
         List<FetchedOrder> fetched = source.complete(api, again);
-        List<FetchedOrder> whole = fetched.stream().filter(FetchedOrder::whole).toList();
-        publisher.publishAndAwait(whole.stream().map(o -> o.toEvent(storeId, null, snapshot.version())).toList());
+        List<FetchedOrder> whole = publisher.publishWhole(fetched, snapshot, null);
         List<HeldAttempt> stillHeld = new ArrayList<>();
         for (FetchedOrder order : fetched) {
             if (!order.whole()) {

@@ -38,23 +38,22 @@ public class ManualImportRun {
     private final StoreApis apis;
     private final CartcomOrderSource source;
     private final RawOrderPublisher publisher;
+    private final HeldOrders heldOrders;
     private final ImportOutcomes outcomes;
     private final PollerConfig config;
     private final Backoff backoff;
     private final String owner;
-    private final HeldOrders heldOrders;
 
     public ManualImportRun(StoreSnapshots snapshots, StoreApis apis, CartcomOrderSource source, RawOrderPublisher publisher,
-                           ImportOutcomes outcomes, PollerConfig config, InstanceId instanceId,
-                           HeldOrders heldOrders) {
-        this.heldOrders = heldOrders;
+                           HeldOrders heldOrders, ImportOutcomes outcomes, PollerConfig config, InstanceId instanceId) {
         this.snapshots = snapshots;
         this.apis = apis;
         this.source = source;
         this.publisher = publisher;
+        this.heldOrders = heldOrders;
         this.outcomes = outcomes;
         this.config = config;
-        this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+        this.backoff = config.pollBackoff();
         this.owner = instanceId.value();
     }
 
@@ -80,12 +79,9 @@ public class ManualImportRun {
             while (true) {
                 List<FetchedOrder> page = source.complete(api, walk.nextPage());
                 // As in a poll: an order Cart.com did not give whole is held, never published blank.
-                List<FetchedOrder> whole = page.stream().filter(FetchedOrder::whole).toList();
-                List<HeldAttempt> held = page.stream().filter(o -> !o.whole()).map(o -> heldOrders.attempt(o, 1)).toList();
-                publisher.publishAndAwait(whole.stream().map(o -> o.toEvent(storeId, request.importId(), snapshot.version()))
-                        .toList());
-                found += whole.size();
-                if (!outcomes.pageDone(storeId, request.importId(), owner, config.lease(), found, walk.last(), held)) {
+                found += publisher.publishWhole(page, snapshot, request.importId()).size();
+                if (!outcomes.pageDone(storeId, request.importId(), owner, config.lease(), found, walk.last(),
+                        heldOrders.firstAttempts(page))) {
                     LOG.warnf("import %s: lease lost; another instance continues", request.importId());
                     return;
                 }

@@ -44,6 +44,7 @@ public class StorePoll {
     private final StoreApis apis;
     private final CartcomOrderSource source;
     private final RawOrderPublisher publisher;
+    private final HeldOrders heldOrders;
     private final PublishedOrderRepository published;
     private final PollScheduleRepository schedule;
     private final PollOutcomes outcomes;
@@ -51,22 +52,20 @@ public class StorePoll {
     private final Backoff backoff;
     private final String owner;
     private final MeterRegistry metrics;
-    private final HeldOrders heldOrders;
 
     public StorePoll(StoreSnapshots snapshots, StoreApis apis, CartcomOrderSource source, RawOrderPublisher publisher,
-                     PublishedOrderRepository published, PollScheduleRepository schedule, PollOutcomes outcomes,
-                     PollerConfig config, InstanceId instanceId, MeterRegistry metrics,
-                     HeldOrders heldOrders) {
-        this.heldOrders = heldOrders;
+                     HeldOrders heldOrders, PublishedOrderRepository published, PollScheduleRepository schedule,
+                     PollOutcomes outcomes, PollerConfig config, InstanceId instanceId, MeterRegistry metrics) {
         this.snapshots = snapshots;
         this.apis = apis;
         this.source = source;
         this.publisher = publisher;
+        this.heldOrders = heldOrders;
         this.published = published;
         this.schedule = schedule;
         this.outcomes = outcomes;
         this.config = config;
-        this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+        this.backoff = config.pollBackoff();
         this.owner = instanceId.value();
         this.metrics = metrics;
     }
@@ -130,13 +129,10 @@ public class StorePoll {
         long publishedCount = 0;
         int pages = 0;
         while (true) {
-            List<ListedOrder> fresh = unpublished(storeId, walk.nextPage());
-            List<FetchedOrder> fetched = source.complete(api, fresh);
+            List<FetchedOrder> fetched = source.complete(api, unpublished(storeId, walk.nextPage()));
             // An order Cart.com did not give whole is held and retried by id, never published blank.
-            List<FetchedOrder> whole = fetched.stream().filter(FetchedOrder::whole).toList();
-            List<HeldAttempt> held = fetched.stream().filter(o -> !o.whole()).map(o -> heldOrders.attempt(o, 1)).toList();
-            publisher.publishAndAwait(whole.stream().map(o -> o.toEvent(storeId, null, snapshot.version())).toList());
-            if (!outcomes.pageDone(storeId, owner, walk.last(), whole, held)) {
+            List<FetchedOrder> whole = publisher.publishWhole(fetched, snapshot, null);
+            if (!outcomes.pageDone(storeId, owner, walk.last(), whole, heldOrders.firstAttempts(fetched))) {
                 return null;
             }
             publishedCount += whole.size();
