@@ -88,11 +88,11 @@ public class OrderImportService {
             if (already != null) {
                 LOG.debugf("Cart.com order %d of store %d is already imported", prepared.cartOrderId(), prepared.storeId());
                 steps.add(new Skip(prepared, already));
-            } else if (prepared.unmappable != null) {
-                steps.add(new Reject(prepared.unmappable));
+            } else if (prepared.unmappable() != null) {
+                steps.add(new Reject(prepared.unmappable()));
             } else {
-                imported.put(prepared.key(), prepared.order);
-                steps.add(new Create(prepared.order));
+                imported.put(prepared.key(), prepared.order());
+                steps.add(new Create(prepared.order()));
             }
         }
         return steps;

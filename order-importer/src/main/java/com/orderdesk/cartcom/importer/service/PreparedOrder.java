@@ -9,38 +9,24 @@ import java.util.UUID;
  * for, and either the new order's rows or why it cannot be imported. Whether an unmappable order is rejected or
  * only skipped (it is already imported) is decided in the transaction, as for any order already imported.
  */
-public final class PreparedOrder {
-    private final long storeId;
-    private final long cartOrderId;
-    private final UUID importId;
-    /** Not a fetched order at all (not JSON, ids missing, keyed by another store): no store or order to speak of. */
-    private final MalformedEventException unreadable;
-    /** The store is unknown or inactive: never imported. */
-    private final MalformedEventException rejection;
-    /**
-     * The record was fetched under a newer version of the store's settings than this importer holds (settings and
-     * orders come on separate topics): it waits for them ({@code OrderImportPipeline}) and is prepared again.
-     */
-    private final MalformedEventException storeBehind;
-    /** The order cannot map (with the store as it is now): imported unless it is already here. */
-    final MalformedEventException unmappable;
-    final NewOrder order;
-
-    private final Long awaitedStoreVersion;
-
-    private PreparedOrder(long storeId, long cartOrderId, UUID importId, MalformedEventException unreadable,
-                          MalformedEventException rejection, Long awaitedStoreVersion,
-                          MalformedEventException storeBehind, MalformedEventException unmappable, NewOrder order) {
-        this.storeId = storeId;
-        this.cartOrderId = cartOrderId;
-        this.importId = importId;
-        this.unreadable = unreadable;
-        this.rejection = rejection;
-        this.awaitedStoreVersion = awaitedStoreVersion;
-        this.storeBehind = storeBehind;
-        this.unmappable = unmappable;
-        this.order = order;
-    }
+public record PreparedOrder(
+        long storeId,
+        long cartOrderId,
+        UUID importId,
+        /** Not a fetched order at all (not JSON, ids missing, keyed by another store): no store or order to speak of. */
+        MalformedEventException unreadable,
+        /** The store is unknown or inactive: never imported. */
+        MalformedEventException rejection,
+        /** The version of the store's settings this record waits for, or null when it waits for none. */
+        Long awaitedStoreVersion,
+        /**
+         * The record was fetched under a newer version of the store's settings than this importer holds (settings
+         * and orders come on separate topics): it waits for them ({@code OrderImportPipeline}) and is prepared again.
+         */
+        MalformedEventException storeBehind,
+        /** The order cannot map (with the store as it is now): imported unless it is already here. */
+        MalformedEventException unmappable,
+        NewOrder order) {
 
     private PreparedOrder(CartOrderFetched event, MalformedEventException rejection, MalformedEventException unmappable,
                           NewOrder order) {
@@ -73,38 +59,16 @@ public final class PreparedOrder {
         return new PreparedOrder(event, null, null, order);
     }
 
-    /** The version of the store's settings this record waits for, or null when it waits for none. */
-    public Long awaitedStoreVersion() {
-        return awaitedStoreVersion;
-    }
-
     /** The record once its store's settings are given up on: it can never import. */
     public PreparedOrder givenUp() {
         return storeBehind == null ? this
                 : new PreparedOrder(storeId, cartOrderId, importId, null, storeBehind, null, null, null, null);
     }
 
-    /** Why the record is not a fetched order at all, or null when it is one. */
-    public MalformedEventException unreadable() {
-        return unreadable;
-    }
-
     /** Why it can never import whatever the database holds (unreadable, store unknown, inactive or behind), or null. */
     MalformedEventException neverImports() {
         // One still waiting for its store's settings never reaches a transaction; if it did, it must not import.
         return unreadable != null ? unreadable : rejection != null ? rejection : storeBehind;
-    }
-
-    public long storeId() {
-        return storeId;
-    }
-
-    public long cartOrderId() {
-        return cartOrderId;
-    }
-
-    public UUID importId() {
-        return importId;
     }
 
     OrderRef.Key key() {

@@ -4,10 +4,9 @@ import com.orderdesk.cartcom.importer.entity.ImportedOrder;
 import com.orderdesk.cartcom.importer.entity.OrderItem;
 import com.orderdesk.cartcom.importer.rest.ShipmentInput;
 import com.orderdesk.cartcom.kit.rest.ApiException;
+import com.orderdesk.cartcom.kit.rest.StoredDataRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraintvalidation.SupportedValidationTarget;
 import jakarta.validation.constraintvalidation.ValidationTarget;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @SupportedValidationTarget(ValidationTarget.PARAMETERS)
-public class ShipmentRules implements ConstraintValidator<ShipmentRules.Checked, Object[]> {
+public class ShipmentRules extends StoredDataRules<ShipmentRules.Checked> {
 
     /** On a resource method whose parameters begin with {@code (long storeId, long orderId, ShipmentInput shipment)}. */
     @Constraint(validatedBy = ShipmentRules.class)
@@ -45,26 +44,26 @@ public class ShipmentRules implements ConstraintValidator<ShipmentRules.Checked,
         Class<? extends Payload>[] payload() default {};
     }
 
+    @Override
+    protected int bodyParameter() {
+        return 2;
+    }
+
     public static ApiException orderNotFound(long orderId) {
         return ApiException.notFound("order_not_found", "no order " + orderId + " in this store");
     }
 
     @Override
-    public boolean isValid(Object[] parameters, ConstraintValidatorContext context) {
+    protected Map<String, String> broken(Object[] parameters) {
         long storeId = (Long) parameters[0];
         long orderId = (Long) parameters[1];
         if (ImportedOrder.findInStore(storeId, orderId) == null) {
             throw orderNotFound(orderId);
         }
-        Map<String, String> broken = parameters[2] instanceof ShipmentInput shipment
+        return parameters[2] instanceof ShipmentInput shipment
                 ? broken(orderId, shipment.items())
                 // No body at all: the fields it must have are missing.
                 : Map.of("tracking_number", ShipmentInput.REQUIRED, "carrier_code", ShipmentInput.REQUIRED);
-        context.disableDefaultConstraintViolation();
-        // No message quotes the input (only the ordered quantity): none is read as a template it did not mean.
-        broken.forEach((field, message) -> context.buildConstraintViolationWithTemplate(message)
-                .addParameterNode(2).addPropertyNode(field).addConstraintViolation());
-        return broken.isEmpty();
     }
 
     /** Field as the client names it ({@code items[i].quantity}) to message; empty when every item fits the order. */

@@ -1,13 +1,12 @@
 package com.orderdesk.cartcom.settings.service;
 
 import com.orderdesk.cartcom.kit.rest.ApiException;
+import com.orderdesk.cartcom.kit.rest.StoredDataRules;
 import com.orderdesk.cartcom.model.cartcom.OrderStatus;
 import com.orderdesk.cartcom.settings.entity.CartcomConnection;
 import com.orderdesk.cartcom.settings.entity.Folder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraintvalidation.SupportedValidationTarget;
 import jakarta.validation.constraintvalidation.ValidationTarget;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @SupportedValidationTarget(ValidationTarget.PARAMETERS)
-public class SettingsRules implements ConstraintValidator<SettingsRules.Checked, Object[]> {
+public class SettingsRules extends StoredDataRules<SettingsRules.Checked> {
 
     /** On a resource method whose parameters are {@code (long storeId, SettingsInput settings)}. */
     @Constraint(validatedBy = SettingsRules.class)
@@ -52,16 +51,14 @@ public class SettingsRules implements ConstraintValidator<SettingsRules.Checked,
     }
 
     @Override
-    public boolean isValid(Object[] parameters, ConstraintValidatorContext context) {
-        if (!(parameters[1] instanceof SettingsInput settings)) {
-            return true; // no body: the resource refuses it
-        }
-        Map<String, String> broken = broken((Long) parameters[0], settings);
-        context.disableDefaultConstraintViolation();
-        // Messages hold no input but ids, so nothing in them is read as a message template.
-        broken.forEach((property, message) -> context.buildConstraintViolationWithTemplate(message)
-                .addParameterNode(1).addPropertyNode(property).addConstraintViolation());
-        return broken.isEmpty();
+    protected int bodyParameter() {
+        return 1;
+    }
+
+    @Override
+    protected Map<String, String> broken(Object[] parameters) {
+        // No body: the resource refuses it.
+        return parameters[1] instanceof SettingsInput settings ? broken((Long) parameters[0], settings) : Map.of();
     }
 
     /** Java property name to message; empty when the settings fit the store. */
