@@ -273,11 +273,7 @@ class StatusUpdatesAtCartcomTest {
     @Test
     void aHostileServerHoldsUpOnlyItsOwnStatusUpdates() {
         Store healthy = connectedStore(Map.of("rate_limit", 1000), APPROVED);
-        Map<String, java.util.function.Consumer<String>> attacks = new LinkedHashMap<>();
-        attacks.put("a 50 MB answer", sandbox::hostileHugeBody);
-        attacks.put("a redirect to an internal address", d -> sandbox.hostileRedirect(d, 307, "http://169.254.169.254/latest"));
-        attacks.put("headers dribbled byte by byte", d -> sandbox.hostileDribble(d, 500, true));
-        attacks.put("Retry-After of ten years", d -> sandbox.hostileRetryAfterTenYears(d, "http-date"));
+        Map<String, java.util.function.Consumer<String>> attacks = sandbox.singleCallAttacks("http-date");
         Map<String, Store> hostile = new LinkedHashMap<>();
         Map<String, Long> orders = new LinkedHashMap<>();
         attacks.forEach((attack, arm) -> {

@@ -88,11 +88,7 @@ class ShipmentRetryTest extends SandboxTestBase {
     @Test
     void aHostileServerHoldsUpOnlyItsOwnShipments() {
         Store healthy = fixtures.store(StoreSetup.syncing());
-        Map<String, Consumer<String>> attacks = new LinkedHashMap<>();
-        attacks.put("a 50 MB answer", sandbox::hostileHugeBody);
-        attacks.put("a redirect to an internal address", d -> sandbox.hostileRedirect(d, 307, "http://169.254.169.254/latest"));
-        attacks.put("headers dribbled byte by byte", d -> sandbox.hostileDribble(d, 500, true));
-        attacks.put("Retry-After of ten years", d -> sandbox.hostileRetryAfterTenYears(d, "seconds"));
+        Map<String, Consumer<String>> attacks = sandbox.singleCallAttacks("seconds");
         Map<String, Store> stores = new LinkedHashMap<>();
         Map<String, Order> orders = new LinkedHashMap<>();
         Map<String, ShipmentCreated> sent = new LinkedHashMap<>();

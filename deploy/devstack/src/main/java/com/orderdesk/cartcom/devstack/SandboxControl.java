@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The Cart.com sandbox's control API (deploy/cartcom-sandbox/README.md): stores, seeded orders, call log, calls by
@@ -177,6 +178,21 @@ public final class SandboxControl {
     /** Every call answers 429 with a Retry-After of ten years, in {@code "seconds"} or {@code "http-date"} form. */
     public JsonNode hostileRetryAfterTenYears(String domain, String retryAfterFormat) {
         return setHostile(domain, Map.of("retry_after_seconds", TEN_YEARS_SECONDS, "retry_after_format", retryAfterFormat));
+    }
+
+    /**
+     * The hostile answers a single call can meet (a status update, a shipment), by name, each armed on a store's domain
+     * when applied: a 50 MB answer, a redirect to the cloud metadata address, headers dribbled byte by byte, and a
+     * Retry-After of ten years in {@code retryAfterFormat} ("seconds" or "http-date"). One list, so every service's
+     * test meets the same attacks.
+     */
+    public Map<String, Consumer<String>> singleCallAttacks(String retryAfterFormat) {
+        Map<String, Consumer<String>> attacks = new LinkedHashMap<>();
+        attacks.put("a 50 MB answer", this::hostileHugeBody);
+        attacks.put("a redirect to an internal address", d -> hostileRedirect(d, 307, "http://169.254.169.254/latest"));
+        attacks.put("headers dribbled byte by byte", d -> hostileDribble(d, 500, true));
+        attacks.put("Retry-After of ten years", d -> hostileRetryAfterTenYears(d, retryAfterFormat));
+        return attacks;
     }
 
     /** Every answer is sent one byte every {@code intervalMs}; with {@code headersToo} the status line and headers as well. */
