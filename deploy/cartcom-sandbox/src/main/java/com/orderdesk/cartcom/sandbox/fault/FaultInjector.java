@@ -3,7 +3,7 @@ package com.orderdesk.cartcom.sandbox.fault;
 import java.util.Random;
 
 /** Per-store fault draw; with a seed the sequence of faults repeats exactly, so tests can rely on it. */
-public final class FaultInjector {
+public final class FaultInjector implements Misbehaviour<FaultSettings> {
 
     private final long defaultTimeoutMs;
     private FaultSettings settings;
@@ -14,15 +14,18 @@ public final class FaultInjector {
         this.settings = FaultSettings.none(defaultTimeoutMs);
     }
 
+    @Override
     public synchronized void configure(FaultSettings newSettings) {
         settings = newSettings;
         random = newSettings.seed() == null ? new Random() : new Random(newSettings.seed());
     }
 
+    @Override
     public synchronized void clear() {
         configure(FaultSettings.none(defaultTimeoutMs));
     }
 
+    @Override
     public synchronized FaultSettings settings() {
         return settings;
     }
