@@ -86,7 +86,7 @@ public class CartcomCallPipeline {
             // Hostile: the status line and headers dribble too, below the HTTP layer; the connection then closes.
             record(store, http, body, now, outcome.rawStatus(), outcome.fault());
             HostileBodies.dribbleRaw(http, outcome.rawStatus(), callLimit, outcome.rawBody(),
-                    store.hostile().get().dribbleMs());
+                    store.hostile().settings().dribbleMs());
             return null; // the connection is closed: what the HTTP layer makes of this reaches no one
         }
         Response response = outcome.builder().header(CALL_LIMIT_HEADER, callLimit).build();
@@ -101,7 +101,7 @@ public class CartcomCallPipeline {
 
     private Outcome serve(SandboxStore store, HttpServerRequest http, String body,
                           Function<CartcomCall, CartcomReply> route, Instant now, RateDecision decision) {
-        HostileSettings hostile = store.hostile().get();
+        HostileSettings hostile = store.hostile().settings();
         if (hostile.redirectStatus() != null) {
             return new Outcome(Response.status(hostile.redirectStatus()).header("Location", hostile.redirectLocation())
                     .type(JSON).entity(CartcomErrorBody.of(hostile.redirectStatus(), "Moved")), "hostile_redirect", null);

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.sandbox.api;
 
+import com.orderdesk.cartcom.sandbox.store.StoredOrder;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** /api/v1/order_items and /api/v1/order_payments across all orders; list keys "items" and "payments". */
 @Path("/{domain}/api/v1")
@@ -25,22 +27,28 @@ public class CartcomOrderLinesResource {
     @GET
     @Path("order_items")
     public Response items(@PathParam("domain") String domain, @Context HttpServerRequest http) {
-        return pipeline.read(domain, http, (call, data) -> {
-            List<Map<String, Object>> rows = data.orders.values().stream().flatMap(o -> o.items.stream()).toList();
-            return RecordListings.list(call, rows, "items");
-        });
+        return acrossOrders(domain, http, order -> order.items, "items");
     }
 
     @GET
     @Path("order_payments")
     public Response payments(@PathParam("domain") String domain, @Context HttpServerRequest http) {
+        return acrossOrders(domain, http, order -> order.payments, "payments");
+    }
+
+    /** The lines of every order of the store in one list, paged and queried like a table, under {@code listKey}. */
+    private Response acrossOrders(String domain, HttpServerRequest http,
+                                  Function<StoredOrder, List<Map<String, Object>>> lines, String listKey) {
         return pipeline.read(domain, http, (call, data) -> {
-            List<Map<String, Object>> rows = data.orders.values().stream().flatMap(o -> o.payments.stream()).toList();
-            return RecordListings.list(call, rows, "payments");
+            List<Map<String, Object>> rows = data.orders.values().stream().flatMap(o -> lines.apply(o).stream()).toList();
+            return RecordListings.list(call, rows, listKey);
         });
     }
 
-    /** Any other route of a store: counted, authorised and logged like a real call, then 404. */
+    /**
+     * Any other route of a store: counted, authorised and logged like a real call, then 404. One method for each
+     * HTTP method, as JAX-RS binds a resource method to one.
+     */
     @Path("{rest: .+}")
     @GET
     public Response unknownGet(@PathParam("domain") String domain, @PathParam("rest") String rest,

@@ -19,7 +19,7 @@ public final class RecordListings {
         ListRequest request = RealWorldAnswers.capped(call);
         listKey = RealWorldAnswers.listKey(call, listKey);
         List<Map<String, Object>> matched = RecordFilter.filterAndSort(rows, request, call.zone());
-        HostileSettings hostile = call.store().hostile().get();
+        HostileSettings hostile = call.store().hostile().settings();
         Function<Map<String, Object>, Map<String, Object>> render =
                 row -> ResourceJson.render(expand.apply(row), call.zone(), request.fields());
         Map<String, Object> envelope = ListPager.page(matched, request, listKey, call.absoluteUrl(), render, hostile.endless());
@@ -59,7 +59,7 @@ public final class RecordListings {
         List<Map<String, Object>> sorted = RecordFilter.filterAndSort(found, request, call.zone());
         List<Map<String, Object>> rendered = new ArrayList<>();
         Function<Map<String, Object>, Map<String, Object>> render = row -> ResourceJson.render(row, call.zone(), request.fields());
-        Integer rowsPerPage = call.store().hostile().get().rowsPerPage();
+        Integer rowsPerPage = call.store().hostile().settings().rowsPerPage();
         if (rowsPerPage != null) {
             rendered.addAll(HostileRows.rows(sorted.isEmpty() ? new ArrayList<>(table.values()) : sorted, rowsPerPage, render));
         } else {

@@ -1,38 +1,19 @@
 package com.orderdesk.cartcom.sandbox.fault;
 
-import java.util.Random;
-
 /** Per-store fault draw; with a seed the sequence of faults repeats exactly, so tests can rely on it. */
-public final class FaultInjector {
-
-    private final long defaultTimeoutMs;
-    private FaultSettings settings;
-    private Random random = new Random();
+public final class FaultInjector extends SeededMisbehaviour<FaultSettings> {
 
     public FaultInjector(long defaultTimeoutMs) {
-        this.defaultTimeoutMs = defaultTimeoutMs;
-        this.settings = FaultSettings.none(defaultTimeoutMs);
-    }
-
-    public synchronized void configure(FaultSettings newSettings) {
-        settings = newSettings;
-        random = newSettings.seed() == null ? new Random() : new Random(newSettings.seed());
-    }
-
-    public synchronized void clear() {
-        configure(FaultSettings.none(defaultTimeoutMs));
-    }
-
-    public synchronized FaultSettings settings() {
-        return settings;
+        super(FaultSettings.none(defaultTimeoutMs), FaultSettings::seed);
     }
 
     public synchronized FaultKind draw() {
+        FaultSettings settings = settings();
         double total = settings.errorRate() + settings.rateLimitedRate() + settings.timeoutRate() + settings.malformedRate();
         if (total == 0) {
             return FaultKind.NONE;
         }
-        double r = random.nextDouble();
+        double r = random().nextDouble();
         if ((r -= settings.errorRate()) < 0) {
             return FaultKind.SERVER_ERROR;
         }
@@ -50,6 +31,6 @@ public final class FaultInjector {
 
     /** Chooses between the two ways a body goes bad, from the same seeded sequence. */
     public synchronized boolean nextBoolean() {
-        return random.nextBoolean();
+        return random().nextBoolean();
     }
 }

@@ -1,6 +1,7 @@
 package com.orderdesk.cartcom.sandbox.store;
 
 import com.orderdesk.cartcom.sandbox.fault.FaultInjector;
+import com.orderdesk.cartcom.sandbox.fault.HostileModes;
 import com.orderdesk.cartcom.sandbox.fault.HostileSettings;
 import com.orderdesk.cartcom.sandbox.ratelimit.FixedWindowRateLimiter;
 import com.orderdesk.cartcom.sandbox.webhook.StoreWebhooks;
@@ -32,7 +33,7 @@ public final class SandboxStore {
     private final CallerCounts callers;
     private final StoreData data;
     private final AtomicReference<ListHook> listHook = new AtomicReference<>();
-    private final AtomicReference<HostileSettings> hostile = new AtomicReference<>(HostileSettings.NONE);
+    private final HostileModes hostile = new HostileModes();
     private final StoreWebhooks webhooks;
 
     public SandboxStore(String domain, StoreSettings settings, long defaultTimeoutMs, int callLogLimit, long firstOrderId,
@@ -149,7 +150,7 @@ public final class SandboxStore {
     }
 
     /** The hostile modes this store's API is in; {@link HostileSettings#NONE} when healthy. */
-    public AtomicReference<HostileSettings> hostile() {
+    public HostileModes hostile() {
         return hostile;
     }
 }

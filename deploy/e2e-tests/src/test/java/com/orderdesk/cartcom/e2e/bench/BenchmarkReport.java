@@ -1,5 +1,7 @@
 package com.orderdesk.cartcom.e2e.bench;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +86,19 @@ final class BenchmarkReport {
                 : text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
         Files.writeString(file, updated);
         System.out.println("[bench] written to " + file);
+    }
+
+    /**
+     * Ends a benchmark's run: prints the table, writes it into its section of {@code docs/benchmarks.md} when
+     * {@code writeDocs}, and fails the run naming every target it missed.
+     */
+    void publish(Path repoRoot, String settings, boolean writeDocs) throws IOException {
+        String commit = commit(repoRoot);
+        System.out.println(markdown(settings, commit));
+        if (writeDocs) {
+            write(repoRoot.resolve("docs/benchmarks.md"), settings, commit);
+        }
+        assertTrue(missed().isEmpty(), "targets missed: " + missed());
     }
 
     static String machine() {

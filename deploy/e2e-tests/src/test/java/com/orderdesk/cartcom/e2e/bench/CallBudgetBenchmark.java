@@ -1,7 +1,5 @@
 package com.orderdesk.cartcom.e2e.bench;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderdesk.cartcom.devstack.BenchmarkRuns;
 import com.orderdesk.cartcom.devstack.SandboxControl.CallerCount;
@@ -89,11 +87,8 @@ class CallBudgetBenchmark {
                 + ". Each store's interval its own (5 minutes, webhooks on); stores connected " + CONNECT_EVERY.toMillis()
                 + " ms apart, each timed from its own connection, on a running system (warm-up stores first) with the"
                 + " deployed " + DEPLOYED_PARTITIONS + " partitions a topic";
-        System.out.println(report.markdown(settings, BenchmarkReport.commit(repoRoot)));
-        if (oneStore) {
-            report.write(repoRoot.resolve("docs/benchmarks.md"), settings, BenchmarkReport.commit(repoRoot));
-        }
-        assertTrue(report.missed().isEmpty(), "targets missed: " + report.missed());
+        // Without the one-store scenario the section would lose its figures: such a run only prints.
+        report.publish(repoRoot, settings, oneStore);
     }
 
     /**
