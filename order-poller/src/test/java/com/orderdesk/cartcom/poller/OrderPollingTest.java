@@ -136,11 +136,7 @@ class OrderPollingTest extends PollerTestBase {
         SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("select_many_gaps", "expand_ignored")));
         List<Long> ids = SandboxStores.seed(store.domain(), 8, 1);
         long storeId = connect(store, List.of(1L));
-        await().atMost(WAIT).until(() -> published(storeId).stream().map(CartOrderFetched::cartOrderId).distinct().count() >= 8);
-        awaitPolls(storeId, 0, 2);
-        List<CartOrderFetched> events = published(storeId);
-        assertEquals(Set.copyOf(ids), events.stream().map(CartOrderFetched::cartOrderId).collect(Collectors.toSet()));
-        assertEquals(8, events.size(), "each order once");
+        List<CartOrderFetched> events = awaitEachPublishedOnce(storeId, ids);
         for (CartOrderFetched event : events) {
             String at = "order " + event.cartOrderId();
             assertNotNull(event.shippingAddress(), at);
@@ -168,14 +164,21 @@ class OrderPollingTest extends PollerTestBase {
         SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("all")));
         List<Long> ids = SandboxStores.seed(store.domain(), 10, 1);
         long storeId = connect(store, List.of(1L));
-        await().atMost(WAIT).until(() -> published(storeId).stream().map(CartOrderFetched::cartOrderId).distinct().count() >= 10);
-        awaitPolls(storeId, 0, 2);
-        List<CartOrderFetched> events = published(storeId);
-        assertEquals(Set.copyOf(ids), events.stream().map(CartOrderFetched::cartOrderId).collect(Collectors.toSet()));
-        assertEquals(10, events.size(), "each order once");
+        List<CartOrderFetched> events = awaitEachPublishedOnce(storeId, ids);
         assertTrue(events.stream().allMatch(e -> e.customer() != null && e.shippingAddress() != null
                 && e.billingAddress() != null && e.order().path("items").size() > 0), "whole");
         assertTrue(activities(storeId).stream().noneMatch(e -> e.kind().equals("poll_failed")), activities(storeId).toString());
+    }
+
+    /** Waits until every seeded order was published, then two polls more; asserts each was published once. */
+    private List<CartOrderFetched> awaitEachPublishedOnce(long storeId, List<Long> ids) {
+        await().atMost(WAIT).until(() -> published(storeId).stream().map(CartOrderFetched::cartOrderId).distinct().count()
+                >= ids.size());
+        awaitPolls(storeId, 0, 2);
+        List<CartOrderFetched> events = published(storeId);
+        assertEquals(Set.copyOf(ids), events.stream().map(CartOrderFetched::cartOrderId).collect(Collectors.toSet()));
+        assertEquals(ids.size(), events.size(), "each order once");
+        return events;
     }
 
     @Test

@@ -97,9 +97,7 @@ class WebhookTest extends PollerTestBase {
     @Test
     void aBurstOfWebhooksMakesOnePollAndOnlyItsOwnAddressAnswers() throws Exception {
         SandboxStores.Store store = SandboxStores.create();
-        long storeId = connect(store, List.of(1L));
-        String url = awaitSubscriptions(store, 2).get(0).path("url").asText();
-        awaitFirstPoll(storeId);
+        String url = connectedAndPolled(store);
         await().atMost(WAIT).until(() -> SandboxStores.listCalls(store.domain()).size() >= 1);
         int listsBefore = SandboxStores.listCalls(store.domain()).size();
 
@@ -128,9 +126,7 @@ class WebhookTest extends PollerTestBase {
     @Test
     void aBodyCanOnlySaveAPollThatCouldFindNothing() throws Exception {
         SandboxStores.Store store = SandboxStores.create();
-        long storeId = connect(store, List.of(1L));
-        String url = awaitSubscriptions(store, 2).get(0).path("url").asText();
-        awaitFirstPoll(storeId);
+        String url = connectedAndPolled(store);
         int listsBefore = SandboxStores.listCalls(store.domain()).size();
 
         // Our own acknowledgement (to status 2, not downloaded) and a quote placed: nothing a poll could find.
@@ -206,6 +202,14 @@ class WebhookTest extends PollerTestBase {
         int listsBefore = SandboxStores.listCalls(store.domain()).size();
         send(Topics.POLL_REQUESTS, PollRequested.of(storeId, "operator", Instant.now()));
         await().atMost(WITHIN_SECONDS).until(() -> SandboxStores.listCalls(store.domain()).size() > listsBefore);
+    }
+
+    /** Connects the store and waits for its subscriptions and its first poll; returns its webhook address. */
+    private String connectedAndPolled(SandboxStores.Store store) {
+        long storeId = connect(store, List.of(1L));
+        String url = awaitSubscriptions(store, 2).get(0).path("url").asText();
+        awaitFirstPoll(storeId);
+        return url;
     }
 
     /** The poll made when the store connected (the next one is an hour away). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.Stream;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -15,27 +16,34 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Which send failures set a row aside (the row's own) and which leave it pending (the broker's or the network's). */
 class OutboxRelayFaultsTest {
 
-    @Test
-    void failuresOfTheRecordItselfSetItAside() {
-        assertTrue(OutboxRelay.isRowsOwnFault(new RecordTooLargeException("too large")));
-        assertTrue(OutboxRelay.isRowsOwnFault(new RecordBatchTooLargeException("too large")));
-        assertTrue(OutboxRelay.isRowsOwnFault(new InvalidTopicException("bad topic")));
-        assertTrue(OutboxRelay.isRowsOwnFault(new InvalidRecordException("bad record")));
-        assertTrue(OutboxRelay.isRowsOwnFault(new SerializationException("cannot serialize")));
+    static Stream<Exception> failuresOfTheRecordItself() {
+        return Stream.of(new RecordTooLargeException("too large"), new RecordBatchTooLargeException("too large"),
+                new InvalidTopicException("bad topic"), new InvalidRecordException("bad record"),
+                new SerializationException("cannot serialize"));
     }
 
-    @Test
-    void transientOrSystemWideFailuresLeaveItPending() {
-        assertFalse(OutboxRelay.isRowsOwnFault(new TimeoutException("expired")));
-        assertFalse(OutboxRelay.isRowsOwnFault(new NotEnoughReplicasException("isr")));
-        assertFalse(OutboxRelay.isRowsOwnFault(new NetworkException("gone")));
-        assertFalse(OutboxRelay.isRowsOwnFault(new TopicAuthorizationException("denied")));
-        assertFalse(OutboxRelay.isRowsOwnFault(new AuthorizationException("denied")));
-        assertFalse(OutboxRelay.isRowsOwnFault(new IllegalStateException("producer closed")));
+    static Stream<Exception> transientOrSystemWideFailures() {
+        return Stream.of(new TimeoutException("expired"), new NotEnoughReplicasException("isr"),
+                new NetworkException("gone"), new TopicAuthorizationException("denied"),
+                new AuthorizationException("denied"), new IllegalStateException("producer closed"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("failuresOfTheRecordItself")
+    void failuresOfTheRecordItselfSetItAside(Exception failure) {
+        assertTrue(OutboxRelay.isRowsOwnFault(failure));
+    }
+
+    @ParameterizedTest
+    @MethodSource("transientOrSystemWideFailures")
+    void transientOrSystemWideFailuresLeaveItPending(Exception failure) {
+        assertFalse(OutboxRelay.isRowsOwnFault(failure));
     }
 
     @Test
