@@ -3,6 +3,7 @@ package com.orderdesk.cartcom.importer.service;
 import com.orderdesk.cartcom.importer.entity.PendingStatusUpdate;
 import com.orderdesk.cartcom.kit.gauge.StoreGauge;
 import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
+import com.orderdesk.cartcom.kit.work.StoreLanes;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import io.agroal.api.AgroalDataSource;
@@ -50,7 +51,7 @@ public class StatusUpdateQueue {
      * without saying so, or a shipment was recorded since the import).
      */
     public record Claimed(long id, long storeId, long orderId, long cartOrderId, long statusId, int attempts,
-                          boolean checkFirst) {
+                          boolean checkFirst) implements StoreLanes.Item {
     }
 
     private final AgroalDataSource dataSource;

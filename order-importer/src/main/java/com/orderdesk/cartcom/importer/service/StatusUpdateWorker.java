@@ -5,7 +5,7 @@ import com.orderdesk.cartcom.importer.client.CartcomStatusClient.StoreConnection
 import com.orderdesk.cartcom.importer.config.ImporterConfig;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.retry.Backoff;
-import com.orderdesk.cartcom.kit.work.WorkerThreads;
+import com.orderdesk.cartcom.kit.work.StoreLanes;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -14,13 +14,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,9 +47,8 @@ public class StatusUpdateWorker {
     private final Scheduler scheduler;
     private final Backoff backoff;
 
-    private final Set<Long> busyStores = ConcurrentHashMap.newKeySet();
-    /** A store on each thread; wake-ups run the claim again between the scheduler's ticks (a pause ends, a thread frees). */
-    private WorkerThreads threads;
+    /** A store on each thread; a thread freed or a store's pause ended claims again between the scheduler's ticks. */
+    private StoreLanes<StatusUpdateQueue.Claimed> lanes;
 
     StatusUpdateWorker(StatusUpdateQueue queue, CartcomStatusClient cartcom, ImporterConfig config, Scheduler scheduler) {
         this.queue = queue;
@@ -66,78 +60,21 @@ public class StatusUpdateWorker {
 
     @PostConstruct
     void start() {
-        threads = new WorkerThreads("status-update", config.statusUpdates().concurrency());
+        lanes = new StoreLanes<>("status-update", config.statusUpdates().concurrency(),
+                busy -> queue.claimDue(config.statusUpdates().batchSize(), config.statusUpdates().lease(), busy),
+                (updates, at) -> queue.release(ids(updates), at), this::processStore, () -> scheduler.isPaused(JOB));
     }
 
     @PreDestroy
     void stop() {
         // Updates still claimed come back when their lease ends.
-        threads.close();
+        lanes.close();
     }
 
     @Scheduled(identity = JOB, every = "${importer.status-updates.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        claimAndStart();
-    }
-
-    /**
-     * Claims until every thread has a store or nothing is due: one claim often holds a single store's updates (the
-     * oldest due), and each store started is left out of the next claim, so many stores waiting on their call budgets
-     * keep every thread busy instead of one store a claim.
-     */
-    private synchronized void claimAndStart() {
-        try {
-            int free = config.statusUpdates().concurrency() - busyStores.size();
-            while (free > 0) {
-                Map<Long, List<StatusUpdateQueue.Claimed>> byStore = new LinkedHashMap<>();
-                for (StatusUpdateQueue.Claimed update : queue.claimDue(config.statusUpdates().batchSize(),
-                        config.statusUpdates().lease(), List.copyOf(busyStores))) {
-                    byStore.computeIfAbsent(update.storeId(), id -> new ArrayList<>()).add(update);
-                }
-                if (byStore.isEmpty()) {
-                    return;
-                }
-                for (Map.Entry<Long, List<StatusUpdateQueue.Claimed>> store : byStore.entrySet()) {
-                    if (free-- > 0) {
-                        start(store.getKey(), store.getValue());
-                    } else {
-                        queue.release(ids(store.getValue()), Instant.now());
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Status update run failed, will retry: %s", e.toString());
-        }
-    }
-
-    private void start(long storeId, List<StatusUpdateQueue.Claimed> updates) {
-        busyStores.add(storeId);
-        threads.execute(() -> {
-            Instant again = Instant.now();
-            try {
-                again = processStore(storeId, updates);
-            } catch (RuntimeException e) {
-                // The claims' leases run out and the updates are claimed again.
-                LOG.warnf("Status updates of store %d stopped, will retry: %s", storeId, e.toString());
-            } finally {
-                busyStores.remove(storeId);
-            }
-            // The thread is free for another store now; this one comes back when it may be called.
-            wakeUpAt(Instant.now());
-            if (again.isAfter(Instant.now())) {
-                wakeUpAt(again);
-            }
-        });
-    }
-
-    /** Claims again at {@code at} (now: a thread is free), unless the job is paused or the worker stopping. */
-    private void wakeUpAt(Instant at) {
-        threads.wakeUpAt(at, () -> {
-            if (!scheduler.isPaused(JOB)) {
-                claimAndStart();
-            }
-        });
+        lanes.claimAndStart();
     }
 
     /** Works off one store's claimed updates; returns when to claim again (now, or when the store may be called). */
