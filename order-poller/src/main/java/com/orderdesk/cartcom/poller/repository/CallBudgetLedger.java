@@ -7,16 +7,14 @@ import com.orderdesk.cartcom.kit.budget.CallKind;
 import com.orderdesk.cartcom.kit.budget.CallWindow;
 import com.orderdesk.cartcom.kit.budget.Slot;
 import com.orderdesk.cartcom.kit.config.CartcomConfig;
-import com.orderdesk.cartcom.kit.jdbc.LocalTransactions;
-import io.agroal.api.AgroalDataSource;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -28,11 +26,11 @@ import java.util.function.BiFunction;
  */
 @ApplicationScoped
 public class CallBudgetLedger implements CallBudget {
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
     private final BudgetTiming timing;
 
-    CallBudgetLedger(AgroalDataSource dataSource, CartcomConfig config) {
-        this.dataSource = dataSource;
+    CallBudgetLedger(Sql sql, CartcomConfig config) {
+        this.sql = sql;
         this.timing = config.budget().timing();
     }
 
@@ -51,50 +49,31 @@ public class CallBudgetLedger implements CallBudget {
 
     /** Removes the budgets of stores nobody called for {@code idle}; returns how many. */
     public int forgetIdle(Duration idle) {
-        return LocalTransactions.inTransaction(dataSource, "cannot remove idle call budgets", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM call_budget WHERE updated_at < now() - ?::interval")) {
-                delete.setString(1, idle.toMillis() + " milliseconds");
-                return delete.executeUpdate();
-            }
-        });
+        return sql.inTransaction("cannot remove idle call budgets", connection -> Sql.update(connection,
+                "DELETE FROM call_budget WHERE updated_at < now() - ?::interval", idle));
     }
 
     private <T> T change(String domain, BiFunction<CallWindow, Instant, T> change) {
-        return LocalTransactions.inTransaction(dataSource, "cannot use the call budget of " + domain, connection -> {
-            Locked locked = lock(connection, domain);
-            if (locked == null) {
-                insert(connection, domain);
-                locked = lock(connection, domain);
+        return sql.inTransaction("cannot use the call budget of " + domain, connection -> {
+            Optional<Locked> found = lock(connection, domain);
+            if (found.isEmpty()) {
+                Sql.update(connection,
+                        "INSERT INTO call_budget (domain, state) VALUES (?, '') ON CONFLICT (domain) DO NOTHING", domain);
+                found = lock(connection, domain);
             }
+            Locked locked = found.orElseThrow();
             CallWindow window = CallWindow.fromText(locked.state(), timing.assumedLimit());
             T result = change.apply(window, locked.now());
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE call_budget SET state = ?, updated_at = now() WHERE domain = ?")) {
-                update.setString(1, window.toText());
-                update.setString(2, domain);
-                update.executeUpdate();
-            }
+            Sql.update(connection, "UPDATE call_budget SET state = ?, updated_at = now() WHERE domain = ?",
+                    window.toText(), domain);
             return result;
         });
     }
 
-    private static Locked lock(Connection connection, String domain) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT state, "
-                + "(extract(epoch FROM clock_timestamp()) * 1000)::bigint FROM call_budget WHERE domain = ? FOR UPDATE")) {
-            select.setString(1, domain);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? new Locked(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))) : null;
-            }
-        }
-    }
-
-    private static void insert(Connection connection, String domain) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO call_budget (domain, state) VALUES (?, '') ON CONFLICT (domain) DO NOTHING")) {
-            insert.setString(1, domain);
-            insert.executeUpdate();
-        }
+    private static Optional<Locked> lock(Connection connection, String domain) throws SQLException {
+        return Sql.queryFirst(connection, "SELECT state, "
+                + "(extract(epoch FROM clock_timestamp()) * 1000)::bigint FROM call_budget WHERE domain = ? FOR UPDATE",
+                rs -> new Locked(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))), domain);
     }
 
     /** A day without a call: its window and any 429 wait are long over, so nothing is lost by starting afresh. */

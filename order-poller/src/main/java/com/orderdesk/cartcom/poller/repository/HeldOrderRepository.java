@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.poller.repository;
 
-import io.agroal.api.AgroalDataSource;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -12,10 +12,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class HeldOrderRepository {
-    private final Jdbc jdbc;
+    private final Sql sql;
 
-    public HeldOrderRepository(AgroalDataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    public HeldOrderRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** One held order when it came due: how many attempts it has had, and what was missing at the last. */
@@ -28,7 +28,7 @@ public class HeldOrderRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean hold(long storeId, long orderId, String missing, Instant nextAttemptAt) {
-        return jdbc.update("""
+        return sql.update("""
                 INSERT INTO held_order (store_id, cart_order_id, missing, next_attempt_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (store_id, cart_order_id) DO NOTHING""",
                 storeId, orderId, missing, nextAttemptAt) == 1;
@@ -37,7 +37,7 @@ public class HeldOrderRepository {
     /** After a retry that still found the order incomplete. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void retryLater(long storeId, long orderId, int attempts, String missing, Instant nextAttemptAt) {
-        jdbc.update("UPDATE held_order SET attempts = ?, missing = ?, next_attempt_at = ? WHERE store_id = ? AND cart_order_id = ?",
+        sql.update("UPDATE held_order SET attempts = ?, missing = ?, next_attempt_at = ? WHERE store_id = ? AND cart_order_id = ?",
                 attempts, missing, nextAttemptAt, storeId, orderId);
     }
 
@@ -45,14 +45,14 @@ public class HeldOrderRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(long storeId, List<Long> orderIds) {
         if (!orderIds.isEmpty()) {
-            jdbc.update("DELETE FROM held_order WHERE store_id = ? AND cart_order_id = ANY (?)",
+            sql.update("DELETE FROM held_order WHERE store_id = ? AND cart_order_id = ANY (?)",
                     storeId, orderIds.toArray(Long[]::new));
         }
     }
 
     /** The store's held orders due for another attempt, oldest first. */
     public List<HeldOrder> due(long storeId, int limit) {
-        return jdbc.query("""
+        return sql.query("""
                 SELECT cart_order_id, attempts, missing FROM held_order WHERE store_id = ? AND next_attempt_at <= now()
                 ORDER BY next_attempt_at LIMIT ?""",
                 rs -> new HeldOrder(rs.getLong(1), rs.getInt(2), rs.getString(3)), storeId, limit);

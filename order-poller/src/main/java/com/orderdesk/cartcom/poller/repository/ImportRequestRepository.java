@@ -1,7 +1,7 @@
 package com.orderdesk.cartcom.poller.repository;
 
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.poller.client.ListKey;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
@@ -26,16 +26,16 @@ public class ImportRequestRepository {
                 ORDER BY next_try_at LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING import_id, store_id, since, requested_at, attempts, orders_found, cursor_ordered_at, cursor_order_id""";
 
-    private final Jdbc jdbc;
+    private final Sql sql;
 
-    public ImportRequestRepository(AgroalDataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    public ImportRequestRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** Records a request; a redelivered one changes nothing. Returns whether it was new. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(UUID importId, long storeId, Instant since) {
-        return jdbc.update("INSERT INTO import_request (import_id, store_id, since) VALUES (?, ?, ?) ON CONFLICT (import_id) DO NOTHING",
+        return sql.update("INSERT INTO import_request (import_id, store_id, since) VALUES (?, ?, ?) ON CONFLICT (import_id) DO NOTHING",
                 importId, storeId, since) == 1;
     }
 
@@ -43,14 +43,14 @@ public class ImportRequestRepository {
         if (limit <= 0) {
             return List.of();
         }
-        return jdbc.query(CLAIM, ImportRequestRepository::claimedImport, owner, lease, limit);
+        return sql.query(CLAIM, ImportRequestRepository::claimedImport, owner, lease, limit);
     }
 
     private static ClaimedImport claimedImport(ResultSet rs) throws SQLException {
-        Instant cursorAt = Jdbc.instant(rs, 7);
-        Long cursorId = Jdbc.nullableLong(rs, 8);
+        Instant cursorAt = Sql.instant(rs, 7);
+        Long cursorId = Sql.nullableLong(rs, 8);
         ListKey resumeAfter = cursorAt == null || cursorId == null ? null : new ListKey(cursorAt, cursorId);
-        return new ClaimedImport(rs.getObject(1, UUID.class), rs.getLong(2), Jdbc.instant(rs, 3), Jdbc.instant(rs, 4),
+        return new ClaimedImport(rs.getObject(1, UUID.class), rs.getLong(2), Sql.instant(rs, 3), Sql.instant(rs, 4),
                 rs.getInt(5), rs.getLong(6), resumeAfter);
     }
 
@@ -59,7 +59,7 @@ public class ImportRequestRepository {
      * lease was lost.
      */
     public boolean pageDone(UUID importId, String owner, Duration lease, long ordersFound, ListKey position) {
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE import_request SET lease_until = now() + ?::interval, orders_found = ?,
                     cursor_ordered_at = COALESCE(?, cursor_ordered_at), cursor_order_id = COALESCE(?, cursor_order_id)
                 WHERE import_id = ? AND lease_owner = ?""",
@@ -69,7 +69,7 @@ public class ImportRequestRepository {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean finish(UUID importId, String owner, String status, long ordersFound, String error) {
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE import_request SET status = ?, orders_found = ?, last_error = ?, finished_at = now(),
                     lease_owner = NULL, lease_until = NULL WHERE import_id = ? AND lease_owner = ?""",
                 status, ordersFound, error, importId, owner) == 1;
@@ -78,14 +78,14 @@ public class ImportRequestRepository {
     /** Puts a request back to be tried again after {@code retryIn}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean retryLater(UUID importId, String owner, Duration retryIn, String error) {
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE import_request SET status = 'queued', next_try_at = now() + ?::interval, last_error = ?,
                     lease_owner = NULL, lease_until = NULL WHERE import_id = ? AND lease_owner = ?""",
                 retryIn, error, importId, owner) == 1;
     }
 
     public Optional<String> status(UUID importId) {
-        return jdbc.queryFirst("SELECT status FROM import_request WHERE import_id = ?", rs -> rs.getString(1), importId);
+        return sql.queryFirst("SELECT status FROM import_request WHERE import_id = ?", rs -> rs.getString(1), importId);
     }
 
     /** resumeAfter: where an earlier attempt stopped (null: from {@code since}); ordersFound: what it had found. */

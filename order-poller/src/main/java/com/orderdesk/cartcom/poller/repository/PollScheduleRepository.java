@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.poller.repository;
 
-import io.agroal.api.AgroalDataSource;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
@@ -35,10 +35,10 @@ public class PollScheduleRepository {
     private static final String CLAIM_HEALTHY = CLAIM.formatted("consecutive_failures = 0");
     private static final String CLAIM_FAILING = CLAIM.formatted("consecutive_failures > 0");
 
-    private final Jdbc jdbc;
+    private final Sql sql;
 
-    public PollScheduleRepository(AgroalDataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    public PollScheduleRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** Claims up to {@code limit} due stores whose last poll did not fail, longest due first. */
@@ -51,16 +51,16 @@ public class PollScheduleRepository {
         return claim(CLAIM_FAILING, owner, lease, limit);
     }
 
-    private List<ClaimedStore> claim(String sql, String owner, Duration lease, int limit) {
+    private List<ClaimedStore> claim(String claim, String owner, Duration lease, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        return jdbc.query(sql, PollScheduleRepository::claimedStore, owner, lease, limit);
+        return sql.query(claim, PollScheduleRepository::claimedStore, owner, lease, limit);
     }
 
     private static ClaimedStore claimedStore(ResultSet rs) throws SQLException {
-        return new ClaimedStore(rs.getLong(1), Jdbc.instant(rs, 2), Jdbc.nullableLong(rs, 3), rs.getInt(4),
-                rs.getBoolean(5), Jdbc.instant(rs, 6));
+        return new ClaimedStore(rs.getLong(1), Sql.instant(rs, 2), Sql.nullableLong(rs, 3), rs.getInt(4),
+                rs.getBoolean(5), Sql.instant(rs, 6));
     }
 
     /**
@@ -69,7 +69,7 @@ public class PollScheduleRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applySnapshot(long storeId, long version, boolean active, boolean credentialsChanged) {
-        jdbc.update("""
+        sql.update("""
                 INSERT INTO poll_schedule (store_id, active, snapshot_version, next_poll_at)
                 VALUES (?, ?, ?, now())
                 ON CONFLICT (store_id) DO UPDATE SET
@@ -88,26 +88,26 @@ public class PollScheduleRepository {
     /** A tombstone: the store is gone, never claimed again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deactivate(long storeId) {
-        jdbc.update("UPDATE poll_schedule SET active = FALSE, updated_at = now() WHERE store_id = ?", storeId);
+        sql.update("UPDATE poll_schedule SET active = FALSE, updated_at = now() WHERE store_id = ?", storeId);
     }
 
     /** Keeps the lease while a long poll goes on. Returns false if the lease was lost. */
     public boolean renewLease(long storeId, String owner, Duration lease) {
-        return jdbc.update("UPDATE poll_schedule SET lease_until = now() + ?::interval WHERE store_id = ? AND lease_owner = ?",
+        return sql.update("UPDATE poll_schedule SET lease_until = now() + ?::interval WHERE store_id = ? AND lease_owner = ?",
                 lease, storeId, owner) == 1;
     }
 
     /** Checks (and keeps) the lease inside a step's transaction when there is no cursor to move. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean renewLeaseInTransaction(long storeId, String owner) {
-        return jdbc.update("UPDATE poll_schedule SET updated_at = now() WHERE store_id = ? AND lease_owner = ?",
+        return sql.update("UPDATE poll_schedule SET updated_at = now() WHERE store_id = ? AND lease_owner = ?",
                 storeId, owner) == 1;
     }
 
     /** Moves the cursor after Kafka acknowledged the page that reached it (never backwards). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean advanceCursor(long storeId, String owner, Instant updatedAt, Long orderId) {
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE poll_schedule SET
                     cursor_order_id = CASE WHEN cursor_updated_at IS NULL OR cursor_updated_at <= ? THEN ? ELSE cursor_order_id END,
                     cursor_updated_at = GREATEST(cursor_updated_at, ?), updated_at = now()
@@ -127,7 +127,7 @@ public class PollScheduleRepository {
                                        Duration earlyPollGap) {
         // An early poll asked for while this one ran (a webhook for an order this poll may have missed) comes next,
         // no sooner than the gap after this one started.
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE poll_schedule SET next_poll_at = LEAST(
                         CASE WHEN NOT ? AND next_poll_at + ?::interval > now()
                         THEN next_poll_at + ?::interval ELSE now() + ?::interval END,
@@ -146,7 +146,7 @@ public class PollScheduleRepository {
      * failing (backing off), paused or inactive is left alone. Returns whether the store is known and pollable.
      */
     public boolean requestEarlyPoll(long storeId, Duration gap) {
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE poll_schedule SET poll_requested_at = now(),
                     next_poll_at = CASE WHEN lease_until IS NULL OR lease_until < now()
                         THEN LEAST(next_poll_at, GREATEST(now(), last_polled_at + ?::interval)) ELSE next_poll_at END,
@@ -158,7 +158,7 @@ public class PollScheduleRepository {
     /** Ends a failed poll: retried after {@code retryIn}, one more consecutive failure counted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean releaseAfterFailure(long storeId, String owner, Duration retryIn, String error) {
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE poll_schedule SET next_poll_at = now() + ?::interval, lease_owner = NULL, lease_until = NULL,
                     consecutive_failures = consecutive_failures + 1, last_error = ?, updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
@@ -168,7 +168,7 @@ public class PollScheduleRepository {
     /** Stops polling until the merchant fixes something (a new snapshot with new credentials un-pauses). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean pause(long storeId, String owner, String reason) {
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE poll_schedule SET paused_reason = ?, last_error = ?, lease_owner = NULL, lease_until = NULL,
                     consecutive_failures = consecutive_failures + 1, updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
@@ -177,7 +177,7 @@ public class PollScheduleRepository {
 
     /** Gives a store back to be polled again after {@code next} (throttled by Cart.com), failures unchanged. */
     public boolean releaseUntil(long storeId, String owner, Duration next) {
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE poll_schedule SET next_poll_at = now() + ?::interval, lease_owner = NULL, lease_until = NULL,
                     updated_at = now()
                 WHERE store_id = ? AND lease_owner = ?""",
@@ -186,16 +186,16 @@ public class PollScheduleRepository {
 
     /** Gives a store back without changing its schedule (it turned inactive while claimed). */
     public void release(long storeId, String owner) {
-        jdbc.update("UPDATE poll_schedule SET lease_owner = NULL, lease_until = NULL WHERE store_id = ? AND lease_owner = ?",
+        sql.update("UPDATE poll_schedule SET lease_owner = NULL, lease_until = NULL WHERE store_id = ? AND lease_owner = ?",
                 storeId, owner);
     }
 
     public Optional<ScheduleRow> find(long storeId) {
-        return jdbc.queryFirst("""
+        return sql.queryFirst("""
                 SELECT store_id, active, next_poll_at, lease_owner, cursor_updated_at, consecutive_failures,
                        paused_reason, last_error FROM poll_schedule WHERE store_id = ?""",
-                rs -> new ScheduleRow(rs.getLong(1), rs.getBoolean(2), Jdbc.instant(rs, 3), rs.getString(4),
-                        Jdbc.instant(rs, 5), rs.getInt(6), rs.getString(7), rs.getString(8)),
+                rs -> new ScheduleRow(rs.getLong(1), rs.getBoolean(2), Sql.instant(rs, 3), rs.getString(4),
+                        Sql.instant(rs, 5), rs.getInt(6), rs.getString(7), rs.getString(8)),
                 storeId);
     }
 

@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.poller.repository;
 
-import io.agroal.api.AgroalDataSource;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class PublishedOrderRepository {
-    private final Jdbc jdbc;
+    private final Sql sql;
 
-    public PublishedOrderRepository(AgroalDataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    public PublishedOrderRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** The updated_at last published for each of {@code orderIds} that was published at all. */
@@ -26,7 +26,7 @@ public class PublishedOrderRepository {
         if (orderIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.query("SELECT cart_order_id, updated_at_raw FROM published_order WHERE store_id = ? AND cart_order_id = ANY (?)",
+        return sql.query("SELECT cart_order_id, updated_at_raw FROM published_order WHERE store_id = ? AND cart_order_id = ANY (?)",
                         rs -> Map.entry(rs.getLong(1), rs.getString(2)),
                         storeId, orderIds.toArray(Long[]::new))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -34,7 +34,7 @@ public class PublishedOrderRepository {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordPublished(long storeId, long orderId, String updatedAtRaw, Instant updatedAt) {
-        jdbc.update("""
+        sql.update("""
                 INSERT INTO published_order (store_id, cart_order_id, updated_at_raw, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (store_id, cart_order_id) DO UPDATE SET updated_at_raw = EXCLUDED.updated_at_raw,
                     updated_at = EXCLUDED.updated_at, published_at = now()""",
@@ -44,7 +44,7 @@ public class PublishedOrderRepository {
     /** Forgets orders that fall before the window the next poll will read. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void pruneBefore(long storeId, Instant windowStart) {
-        jdbc.update("""
+        sql.update("""
                 DELETE FROM published_order WHERE store_id = ?
                   AND (updated_at < ? OR (updated_at IS NULL AND published_at < now() - interval '1 day'))""",
                 storeId, windowStart);

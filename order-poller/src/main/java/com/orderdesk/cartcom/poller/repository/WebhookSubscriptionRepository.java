@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.poller.repository;
 
-import io.agroal.api.AgroalDataSource;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
@@ -18,21 +18,21 @@ public class WebhookSubscriptionRepository {
     private static final String COLUMNS = "store_id, sealed_secret, secret_key_id, wanted, state, attempts, domain, "
             + "sealed_token, token_key_id";
 
-    private final Jdbc jdbc;
+    private final Sql sql;
 
-    public WebhookSubscriptionRepository(AgroalDataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    public WebhookSubscriptionRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** The store whose subscription URL carries the secret with this hash, while it should be subscribed. */
     public Optional<Long> storeOfSecret(String secretHash) {
-        return jdbc.queryFirst("SELECT store_id FROM webhook_subscription WHERE secret_hash = ? AND wanted",
+        return sql.queryFirst("SELECT store_id FROM webhook_subscription WHERE secret_hash = ? AND wanted",
                 rs -> rs.getLong(1), secretHash);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<WebhookSubscription> find(long storeId) {
-        return jdbc.queryFirst("SELECT " + COLUMNS + " FROM webhook_subscription WHERE store_id = ?",
+        return sql.queryFirst("SELECT " + COLUMNS + " FROM webhook_subscription WHERE store_id = ?",
                 WebhookSubscriptionRepository::row, storeId);
     }
 
@@ -40,7 +40,7 @@ public class WebhookSubscriptionRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertWanted(long storeId, String secretHash, String sealedSecret, String secretKeyId, String domain,
                              String sealedToken, String tokenKeyId) {
-        jdbc.update("""
+        sql.update("""
                 INSERT INTO webhook_subscription (store_id, secret_hash, sealed_secret, secret_key_id, wanted, state,
                     next_attempt_at, domain, sealed_token, token_key_id)
                 VALUES (?, ?, ?, ?, TRUE, 'pending', now(), ?, ?, ?)""",
@@ -53,7 +53,7 @@ public class WebhookSubscriptionRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void want(long storeId, String domain, String sealedToken, String tokenKeyId, boolean redo) {
-        jdbc.update("""
+        sql.update("""
                 UPDATE webhook_subscription SET wanted = TRUE, domain = ?, sealed_token = ?, token_key_id = ?,
                     state = CASE WHEN ? THEN 'pending' ELSE state END,
                     attempts = CASE WHEN ? THEN 0 ELSE attempts END,
@@ -65,14 +65,14 @@ public class WebhookSubscriptionRepository {
     /** The store should no longer be subscribed: removed at Cart.com at once, with the credentials kept. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void unwant(long storeId) {
-        jdbc.update("""
+        sql.update("""
                 UPDATE webhook_subscription SET wanted = FALSE, attempts = 0, next_attempt_at = now(), updated_at = now()
                 WHERE store_id = ? AND (wanted OR state <> 'removed')""", storeId);
     }
 
     /** Claims up to {@code limit} due rows for {@code lease}. */
     public List<WebhookSubscription> claimDue(String owner, Duration lease, int limit) {
-        return jdbc.query("""
+        return sql.query("""
                 UPDATE webhook_subscription SET lease_owner = ?, lease_until = now() + ?::interval
                 WHERE store_id IN (
                     SELECT store_id FROM webhook_subscription
@@ -90,7 +90,7 @@ public class WebhookSubscriptionRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean settle(long storeId, String owner, boolean wanted, String state, String detail, int attempts,
                           Duration next) {
-        return jdbc.update("""
+        return sql.update("""
                 UPDATE webhook_subscription SET state = ?, detail = ?, attempts = ?,
                     next_attempt_at = CASE WHEN ? THEN now() + ?::interval END,
                     lease_owner = NULL, lease_until = NULL, updated_at = now()
@@ -101,13 +101,13 @@ public class WebhookSubscriptionRepository {
 
     /** Gives a claimed row back unchanged (a snapshot changed it meanwhile). */
     public void release(long storeId, String owner) {
-        jdbc.update("UPDATE webhook_subscription SET lease_owner = NULL, lease_until = NULL WHERE store_id = ? AND lease_owner = ?",
+        sql.update("UPDATE webhook_subscription SET lease_owner = NULL, lease_until = NULL WHERE store_id = ? AND lease_owner = ?",
                 storeId, owner);
     }
 
     /** The state as the job last recorded it, for tests and diagnostics. */
     public Optional<String> state(long storeId) {
-        return jdbc.queryFirst("SELECT state FROM webhook_subscription WHERE store_id = ?", rs -> rs.getString(1), storeId);
+        return sql.queryFirst("SELECT state FROM webhook_subscription WHERE store_id = ?", rs -> rs.getString(1), storeId);
     }
 
     private static WebhookSubscription row(ResultSet rs) throws SQLException {

@@ -7,6 +7,7 @@ import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
 import com.orderdesk.cartcom.kit.cartcom.CartcomEndpoints;
 import com.orderdesk.cartcom.kit.cartcom.HostResolver;
 import com.orderdesk.cartcom.kit.gauge.StoreGauges;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.kit.outbox.Outbox;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
@@ -58,6 +59,13 @@ public class KitProducers {
         }
         return new RemoteCallBudget(urls.stream().map(URI::create).toList(), adminToken.get(), budget.timing(),
                 budget.requestTimeout(), budget.fallbackFor(), Clock.systemUTC());
+    }
+
+    /** How the services' repositories run SQL, on the JTA-enlisted datasource. */
+    @Produces
+    @Singleton
+    Sql sql(AgroalDataSource dataSource) {
+        return new Sql(dataSource);
     }
 
     /** Writes through the JTA-enlisted datasource, so an event commits or rolls back with its change. */

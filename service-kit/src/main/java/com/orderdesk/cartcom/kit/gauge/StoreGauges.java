@@ -1,19 +1,17 @@
 package com.orderdesk.cartcom.kit.gauge;
 
-import com.orderdesk.cartcom.kit.jdbc.LocalTransactions;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.kit.outbox.Outbox;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.Topics;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -26,10 +24,10 @@ import javax.sql.DataSource;
  * <p>Call it outside a JTA transaction: each change commits on its own, so one store's failure loses no other's.
  */
 public final class StoreGauges {
-    private final DataSource dataSource;
+    private final Sql sql;
 
     public StoreGauges(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.sql = new Sql(dataSource);
     }
 
     /**
@@ -51,25 +49,14 @@ public final class StoreGauges {
     }
 
     private Map<Long, Long> reported(String gauge) {
-        Map<Long, Long> reported = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT store_id, reported FROM store_gauge WHERE gauge = ?")) {
-            select.setString(1, gauge);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    reported.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the reported values of gauge " + gauge, e);
-        }
-        return reported;
+        return sql.query("SELECT store_id, reported FROM store_gauge WHERE gauge = ?",
+                        rs -> Map.entry(rs.getLong(1), rs.getLong(2)), gauge)
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The new value and its event in one transaction; false when another instance reported it first. */
     private boolean report(String gauge, long store, long value, BiFunction<Long, Long, ActivityRecorded> activity) {
-        return LocalTransactions.inTransaction(dataSource, "cannot report gauge " + gauge + " of store " + store,
+        return sql.inTransaction("cannot report gauge " + gauge + " of store " + store,
                 connection -> {
                     boolean changed = record(connection, gauge, store, value);
                     if (changed) {
@@ -85,18 +72,11 @@ public final class StoreGauges {
      * and then finds its value there (the update's condition or the delete sees the committed row).
      */
     private static boolean record(Connection connection, String gauge, long store, long value) throws SQLException {
-        String sql = value == 0
-                ? "DELETE FROM store_gauge WHERE gauge = ? AND store_id = ?"
-                : "INSERT INTO store_gauge (gauge, store_id, reported) VALUES (?, ?, ?) ON CONFLICT (gauge, store_id) "
-                        + "DO UPDATE SET reported = EXCLUDED.reported, reported_at = now() "
-                        + "WHERE store_gauge.reported <> EXCLUDED.reported";
-        try (PreparedStatement write = connection.prepareStatement(sql)) {
-            write.setString(1, gauge);
-            write.setLong(2, store);
-            if (value != 0) {
-                write.setLong(3, value);
-            }
-            return write.executeUpdate() == 1;
-        }
+        int changed = value == 0
+                ? Sql.update(connection, "DELETE FROM store_gauge WHERE gauge = ? AND store_id = ?", gauge, store)
+                : Sql.update(connection, "INSERT INTO store_gauge (gauge, store_id, reported) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (gauge, store_id) DO UPDATE SET reported = EXCLUDED.reported, reported_at = now() "
+                        + "WHERE store_gauge.reported <> EXCLUDED.reported", gauge, store, value);
+        return changed == 1;
     }
 }

@@ -1,10 +1,11 @@
 package com.orderdesk.cartcom.kit.outbox;
 
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.IntegrationEvent;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -15,10 +16,10 @@ import javax.sql.DataSource;
  * with that change.
  */
 public final class Outbox {
-    private final DataSource dataSource;
+    private final Sql sql;
 
     public Outbox(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.sql = new Sql(dataSource);
     }
 
     public void add(String topic, IntegrationEvent event) {
@@ -35,11 +36,10 @@ public final class Outbox {
     }
 
     private void add(Row row) {
-        try (Connection connection = dataSource.getConnection()) {
+        sql.withConnection("cannot write " + row.eventType() + " to the outbox", connection -> {
             addBatch(connection, List.of(row));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write " + row.eventType() + " to the outbox", e);
-        }
+            return null;
+        });
     }
 
     /** An event as its outbox row, its JSON written ahead of the transaction that inserts it. */
@@ -56,23 +56,12 @@ public final class Outbox {
      * starts after this one committed, later than that by far.
      */
     public static void addBatch(Connection connection, List<Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
+        List<Object[]> parameters = new ArrayList<>(rows.size());
+        for (int n = 0; n < rows.size(); n++) {
+            Row row = rows.get(n);
+            parameters.add(new Object[] {row.id(), row.topic(), row.key(), row.eventType(), row.payload(), n});
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO outbox_event (id, topic, record_key, event_type, payload, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, now() + ? * interval '1 microsecond')")) {
-            for (int n = 0; n < rows.size(); n++) {
-                Row row = rows.get(n);
-                insert.setObject(1, row.id());
-                insert.setString(2, row.topic());
-                insert.setString(3, row.key());
-                insert.setString(4, row.eventType());
-                insert.setString(5, row.payload());
-                insert.setInt(6, n);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        Sql.batch(connection, "INSERT INTO outbox_event (id, topic, record_key, event_type, payload, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, now() + ? * interval '1 microsecond')", parameters);
     }
 }

@@ -5,13 +5,11 @@ import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.EventHeaders;
 import com.orderdesk.cartcom.model.events.Topics;
-import com.orderdesk.cartcom.kit.jdbc.LocalTransactions;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +60,7 @@ public final class OutboxRelay implements AutoCloseable {
     static final int MAX_REASON = 500;
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final DataSource dataSource;
+    private final Sql sql;
     private final Producer<String, String> producer;
     private final int batchSize;
     private final long sendTimeoutMillis;
@@ -70,7 +68,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     public OutboxRelay(DataSource dataSource, Producer<String, String> producer, int batchSize, long sendTimeoutMillis,
                        MeterRegistry metrics) {
-        this.dataSource = dataSource;
+        this.sql = new Sql(dataSource);
         this.producer = producer;
         this.batchSize = batchSize;
         this.sendTimeoutMillis = sendTimeoutMillis;
@@ -83,7 +81,7 @@ public final class OutboxRelay implements AutoCloseable {
      * are committed as such, the rest stay pending for the next call, and this throws.
      */
     public int relayBatch() {
-        Outcome outcome = LocalTransactions.inTransaction(dataSource, "outbox relay failed", this::relay);
+        Outcome outcome = sql.inTransaction("outbox relay failed", this::relay);
         if (outcome.failure() != null) {
             throw new IllegalStateException("Kafka did not acknowledge the outbox batch", outcome.failure());
         }
@@ -192,20 +190,12 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private List<Row> claim(Connection connection) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, topic, record_key, event_type, payload FROM outbox_event "
+        return Sql.query(connection, "SELECT id, topic, record_key, event_type, payload FROM outbox_event "
                         + "WHERE sent_at IS NULL AND set_aside_at IS NULL "
-                        + "ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-            select.setInt(1, batchSize);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
-                }
-            }
-        }
-        return rows;
+                        + "ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+                rs -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)),
+                batchSize);
     }
 
     /** One statement for the whole batch rather than one per row (the relay keeps up with batched imports). */
@@ -213,22 +203,16 @@ public final class OutboxRelay implements AutoCloseable {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY (?)")) {
-            update.setArray(1, connection.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
-            update.executeUpdate();
-        }
+        Sql.update(connection, "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY (?)",
+                connection.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
     }
 
     /** Sets the row aside with its reason and, in the same transaction, tells its store through the outbox. */
     private void setAside(Connection connection, SetAside aside) throws SQLException {
         Row row = aside.row();
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_event SET set_aside_at = now(), attempts = attempts + 1, last_error = ? WHERE id = ?")) {
-            update.setString(1, aside.reason());
-            update.setObject(2, row.id());
-            update.executeUpdate();
-        }
+        Sql.update(connection,
+                "UPDATE outbox_event SET set_aside_at = now(), attempts = attempts + 1, last_error = ? WHERE id = ?",
+                aside.reason(), row.id());
         LOG.warnf("outbox event %s (topic %s, type %s, key %s, %d bytes) set aside, Kafka refused it: %s", row.id(),
                 row.topic(), row.eventType(), row.key(), row.size(), aside.reason());
         metrics.counter(SET_ASIDE_METRIC, "topic", row.topic()).increment();

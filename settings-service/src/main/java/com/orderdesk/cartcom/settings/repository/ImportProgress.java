@@ -1,11 +1,10 @@
 package com.orderdesk.cartcom.settings.repository;
 
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Map;
 
 /**
@@ -35,25 +34,17 @@ final class ImportProgress {
         boolean finished = ActivityKinds.IMPORT_COMPLETED.equals(kind) || ActivityKinds.IMPORT_FAILED.equals(kind);
         String status = ActivityKinds.IMPORT_COMPLETED.equals(kind) ? "completed"
                 : ActivityKinds.IMPORT_FAILED.equals(kind) ? "failed" : "running";
-        Timestamp at = Timestamp.from(event.occurredAt());
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setLong(1, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_FOUND, 0L));
-            update.setLong(2, ActivityKinds.ORDER_IMPORTED.equals(kind) ? 1 : 0);
-            update.setLong(3, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_IMPORTED, 0L));
-            update.setLong(4, ActivityKinds.ORDER_SKIPPED.equals(kind) ? 1 : 0);
-            update.setLong(5, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_SKIPPED, 0L));
-            update.setLong(6, ActivityKinds.ORDER_FAILED.equals(kind) ? 1 : 0);
-            update.setLong(7, counts.getOrDefault(ActivityKinds.COUNT_ORDERS_FAILED, 0L));
-            update.setString(8, status);
-            update.setTimestamp(9, at);
-            update.setBoolean(10, finished);
-            update.setTimestamp(11, at);
-            update.setBoolean(12, event.level() != ActivityRecorded.Level.info || finished);
-            update.setString(13, event.message());
-            update.setObject(14, event.importId());
-            update.setLong(15, event.storeId());
-            update.executeUpdate();
-        }
+        Sql.update(connection, sql,
+                counts.getOrDefault(ActivityKinds.COUNT_ORDERS_FOUND, 0L),
+                ActivityKinds.ORDER_IMPORTED.equals(kind) ? 1L : 0L,
+                counts.getOrDefault(ActivityKinds.COUNT_ORDERS_IMPORTED, 0L),
+                ActivityKinds.ORDER_SKIPPED.equals(kind) ? 1L : 0L,
+                counts.getOrDefault(ActivityKinds.COUNT_ORDERS_SKIPPED, 0L),
+                ActivityKinds.ORDER_FAILED.equals(kind) ? 1L : 0L,
+                counts.getOrDefault(ActivityKinds.COUNT_ORDERS_FAILED, 0L),
+                status, event.occurredAt(), finished, event.occurredAt(),
+                event.level() != ActivityRecorded.Level.info || finished, event.message(),
+                event.importId(), event.storeId());
     }
 
     private ImportProgress() {

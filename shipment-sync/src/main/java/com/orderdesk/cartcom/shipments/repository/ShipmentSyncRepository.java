@@ -1,12 +1,11 @@
 package com.orderdesk.cartcom.shipments.repository;
 
 import com.orderdesk.cartcom.kit.gauge.StoreGauge;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +16,9 @@ import java.util.stream.Collectors;
 /** The shipment_sync table: one row per shipment, its state and retry schedule. */
 @ApplicationScoped
 public class ShipmentSyncRepository {
-    private final Statements sql;
+    private final Sql sql;
 
-    ShipmentSyncRepository(Statements sql) {
+    ShipmentSyncRepository(Sql sql) {
         this.sql = sql;
     }
 
@@ -28,12 +27,7 @@ public class ShipmentSyncRepository {
      * the current transaction, so a shipment never waits for an order whose import committed in between.
      */
     public void lockOrder(long orderId) {
-        sql.withConnection("cannot lock order " + orderId, connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, orderId);
-                return lock.execute();
-            }
-        });
+        sql.queryFirst("SELECT pg_advisory_xact_lock(?)", rs -> true, orderId);
     }
 
     /** Records a shipment unless it is already known; returns whether it was new. */
@@ -41,23 +35,14 @@ public class ShipmentSyncRepository {
         return sql.update("INSERT INTO shipment_sync (shipment_id, store_id, order_id, payload, state, next_attempt_at) "
                         + "VALUES (?, ?, ?, ?, ?, CASE WHEN ? = 'pending' THEN now() END) "
                         + "ON CONFLICT (shipment_id) DO NOTHING",
-                insert -> {
-                    insert.setLong(1, shipmentId);
-                    insert.setLong(2, storeId);
-                    insert.setLong(3, orderId);
-                    insert.setString(4, payload);
-                    insert.setString(5, state.name());
-                    insert.setString(6, state.name());
-                },
-                "cannot record shipment " + shipmentId) == 1;
+                shipmentId, storeId, orderId, payload, state.name(), state.name()) == 1;
     }
 
     /** The order has arrived: its waiting shipments become due now. Returns how many. */
     public int releaseWaiting(long orderId) {
         return sql.update("UPDATE shipment_sync SET state = 'pending', next_attempt_at = now(), updated_at = now() "
                         + "WHERE order_id = ? AND state = 'waiting_for_order'",
-                update -> update.setLong(1, orderId),
-                "cannot release shipments of order " + orderId);
+                orderId);
     }
 
     /**
@@ -66,17 +51,13 @@ public class ShipmentSyncRepository {
      * no transaction stays open during the Cart.com calls and a crashed worker's rows come back after the lease.
      */
     public List<ClaimedShipment> claimDue(int limit, Duration lease) {
-        return sql.list("UPDATE shipment_sync SET next_attempt_at = now() + ?::interval, attempts = attempts + 1, "
+        return sql.query("UPDATE shipment_sync SET next_attempt_at = now() + ?::interval, attempts = attempts + 1, "
                         + "updated_at = now() WHERE shipment_id IN ("
                         + "SELECT shipment_id FROM shipment_sync WHERE state = 'pending' AND next_attempt_at <= now() "
                         + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
                         + "RETURNING shipment_id, store_id, order_id, payload, attempts",
-                claim -> {
-                    claim.setString(1, lease.toMillis() + " milliseconds");
-                    claim.setInt(2, limit);
-                },
                 rs -> new ClaimedShipment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5)),
-                "cannot claim due shipments");
+                lease, limit);
     }
 
     /** Ends a claimed attempt in a final state; false if the lease was lost to another worker meanwhile. */
@@ -84,14 +65,7 @@ public class ShipmentSyncRepository {
         return sql.update("UPDATE shipment_sync SET state = ?, last_error = ?, next_attempt_at = NULL, updated_at = now(), "
                         + "sent_at = CASE WHEN ? = 'sent' THEN now() ELSE sent_at END "
                         + "WHERE shipment_id = ? AND state = 'pending' AND attempts = ?",
-                update -> {
-                    update.setString(1, state.name());
-                    update.setString(2, error);
-                    update.setString(3, state.name());
-                    update.setLong(4, claimed.shipmentId());
-                    update.setInt(5, claimed.attempts());
-                },
-                "cannot finish shipment " + claimed.shipmentId()) == 1;
+                state.name(), error, state.name(), claimed.shipmentId(), claimed.attempts()) == 1;
     }
 
     /** Puts a claimed shipment back to pending until {@code at}; false if the lease was lost meanwhile. */
@@ -107,13 +81,7 @@ public class ShipmentSyncRepository {
     private boolean reschedule(ClaimedShipment claimed, Instant at, String error, String attemptsChange) {
         return sql.update("UPDATE shipment_sync SET next_attempt_at = ?, last_error = ?, updated_at = now()" + attemptsChange
                         + " WHERE shipment_id = ? AND state = 'pending' AND attempts = ?",
-                update -> {
-                    update.setTimestamp(1, Timestamp.from(at));
-                    update.setString(2, error);
-                    update.setLong(3, claimed.shipmentId());
-                    update.setInt(4, claimed.attempts());
-                },
-                "cannot reschedule shipment " + claimed.shipmentId()) == 1;
+                at, error, claimed.shipmentId(), claimed.attempts()) == 1;
     }
 
     /** Shipments whose order never arrived within {@code expiry} are skipped, quietly. Returns how many. */
@@ -121,26 +89,18 @@ public class ShipmentSyncRepository {
         return sql.update("UPDATE shipment_sync SET state = 'skipped', updated_at = now(), "
                         + "last_error = 'the order was never imported from Cart.com' "
                         + "WHERE state = 'waiting_for_order' AND created_at < now() - ?::interval",
-                update -> update.setString(1, expiry.toMillis() + " milliseconds"),
-                "cannot expire waiting shipments");
+                expiry);
     }
 
     /** The events of the order's shipments already sent to Cart.com, other than {@code exceptShipmentId}. */
     public List<String> sentPayloads(long orderId, long exceptShipmentId) {
-        return sql.list("SELECT payload FROM shipment_sync WHERE order_id = ? AND state = 'sent' AND shipment_id <> ?",
-                select -> {
-                    select.setLong(1, orderId);
-                    select.setLong(2, exceptShipmentId);
-                },
-                rs -> rs.getString(1),
-                "cannot read the sent shipments of order " + orderId);
+        return sql.query("SELECT payload FROM shipment_sync WHERE order_id = ? AND state = 'sent' AND shipment_id <> ?",
+                rs -> rs.getString(1), orderId, exceptShipmentId);
     }
 
     public Optional<ShipmentState> stateOf(long shipmentId) {
-        return sql.first("SELECT state FROM shipment_sync WHERE shipment_id = ?",
-                select -> select.setLong(1, shipmentId),
-                rs -> ShipmentState.valueOf(rs.getString(1)),
-                "cannot read shipment " + shipmentId);
+        return sql.queryFirst("SELECT state FROM shipment_sync WHERE shipment_id = ?",
+                rs -> ShipmentState.valueOf(rs.getString(1)), shipmentId);
     }
 
     /**
@@ -151,9 +111,9 @@ public class ShipmentSyncRepository {
     @Produces
     @Singleton
     StoreGauge pendingGauge() {
-        return new StoreGauge(ActivityKinds.COUNT_SHIPMENTS_PENDING, ActivityKinds.SHIPMENTS_PENDING, () -> sql.list(
+        return new StoreGauge(ActivityKinds.COUNT_SHIPMENTS_PENDING, ActivityKinds.SHIPMENTS_PENDING, () -> sql.query(
                         "SELECT store_id, count(*) FROM shipment_sync WHERE state = 'pending' GROUP BY store_id",
-                        select -> { }, rs -> Map.entry(rs.getLong(1), rs.getLong(2)), "cannot count pending shipments")
+                        rs -> Map.entry(rs.getLong(1), rs.getLong(2)))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
                 "%d shipment(s) waiting to be sent to Cart.com");
     }

@@ -1,5 +1,6 @@
 package com.orderdesk.cartcom.shipments.repository;
 
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshotKeeper;
 import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
@@ -13,10 +14,10 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class StoreSnapshotRepository implements StoreSnapshotKeeper {
-    private final Statements sql;
+    private final Sql sql;
     private final StoreSnapshots snapshots;
 
-    StoreSnapshotRepository(Statements sql, StoreSnapshots snapshots) {
+    StoreSnapshotRepository(Sql sql, StoreSnapshots snapshots) {
         this.sql = sql;
         this.snapshots = snapshots;
     }
@@ -47,8 +48,7 @@ public class StoreSnapshotRepository implements StoreSnapshotKeeper {
     public void deleted(long storeId) {
         sql.update("INSERT INTO store_snapshot (store_id, version, snapshot, deleted) VALUES (?, 0, '', TRUE) "
                         + "ON CONFLICT (store_id) DO UPDATE SET deleted = TRUE, received_at = now()",
-                upsert -> upsert.setLong(1, storeId),
-                "cannot mark store " + storeId + " deleted");
+                storeId);
     }
 
     public StoreView view(long storeId) {
@@ -56,10 +56,8 @@ public class StoreSnapshotRepository implements StoreSnapshotKeeper {
         if (live.isPresent()) {
             return new Known(live.get());
         }
-        boolean deleted = sql.first("SELECT deleted FROM store_snapshot WHERE store_id = ?",
-                select -> select.setLong(1, storeId),
-                rs -> rs.getBoolean(1),
-                "cannot read snapshot of store " + storeId).orElse(false);
+        boolean deleted = sql.queryFirst("SELECT deleted FROM store_snapshot WHERE store_id = ?",
+                rs -> rs.getBoolean(1), storeId).orElse(false);
         return deleted ? new Deleted() : new Unknown();
     }
 }
