@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,14 +51,14 @@ public class ShipmentSyncRepository {
      * {@code FOR UPDATE SKIP LOCKED} (other workers skip them) and leased by moving next_attempt_at forward, so
      * no transaction stays open during the Cart.com calls and a crashed worker's rows come back after the lease.
      */
-    public List<ClaimedShipment> claimDue(int limit, Duration lease) {
+    public List<ClaimedShipment> claimDue(int limit, Duration lease, Collection<Long> busyStores) {
         return sql.query("UPDATE shipment_sync SET next_attempt_at = now() + ?::interval, attempts = attempts + 1, "
                         + "updated_at = now() WHERE shipment_id IN ("
                         + "SELECT shipment_id FROM shipment_sync WHERE state = 'pending' AND next_attempt_at <= now() "
-                        + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
+                        + "AND store_id <> ALL(?) ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
                         + "RETURNING shipment_id, store_id, order_id, payload, attempts",
                 rs -> new ClaimedShipment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5)),
-                lease, limit);
+                lease, busyStores.toArray(Long[]::new), limit);
     }
 
     /** Ends a claimed attempt in a final state; false if the lease was lost to another worker meanwhile. */
@@ -76,6 +77,15 @@ public class ShipmentSyncRepository {
     /** The same, the claim not counted as an attempt (nothing was sent). */
     public boolean retryWithoutAttempt(ClaimedShipment claimed, Instant at, String error) {
         return reschedule(claimed, at, error, ", attempts = attempts - 1");
+    }
+
+    /** Gives claimed shipments back untried, due at {@code at}: not an attempt, and their last error stays. */
+    public void release(List<ClaimedShipment> claimed, Instant at) {
+        for (ClaimedShipment shipment : claimed) {
+            sql.update("UPDATE shipment_sync SET next_attempt_at = ?, attempts = attempts - 1, updated_at = now() "
+                    + "WHERE shipment_id = ? AND state = 'pending' AND attempts = ?",
+                    at, shipment.shipmentId(), shipment.attempts());
+        }
     }
 
     private boolean reschedule(ClaimedShipment claimed, Instant at, String error, String attemptsChange) {
