@@ -42,7 +42,8 @@ public class OutboxRelayJob {
                 LOG.debugf("relayed %d outbox events", sent);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
+            // The relay's own failure only says it failed; what failed (the database, the broker) is its cause.
+            LOG.warnf("outbox relay failed, will retry: %s", e.getCause() != null ? e.getCause() : e);
         }
     }
 
