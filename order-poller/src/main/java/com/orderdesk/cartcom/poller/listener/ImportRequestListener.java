@@ -1,7 +1,7 @@
 package com.orderdesk.cartcom.poller.listener;
 
 import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
-import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.kit.consuming.KeyedRecords;
 import com.orderdesk.cartcom.model.events.ManualImportRequested;
 import com.orderdesk.cartcom.poller.repository.ImportRequestRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,11 +28,13 @@ public class ImportRequestListener {
     @Blocking
     public void onRequest(ConsumerRecord<String, String> record) {
         // A malformed request (keyed by another store than its payload's included) goes to the DLQ with the reason.
-        ManualImportRequested request = EventCodec.readKeyed(record.key(), record.value(), ManualImportRequested.class);
-        boolean queued = DatabaseOutages.retryThrough("manual import " + request.importId(), () -> QuarkusTransaction
-                .requiringNew().call(() -> imports.record(request.importId(), request.storeId(), request.since())));
-        if (queued) {
-            LOG.infof("manual import %s of store %d since %s queued", request.importId(), request.storeId(), request.since());
-        }
+        KeyedRecords.consume(record, ManualImportRequested.class, request -> "manual import " + request.importId(),
+                request -> {
+                    if (QuarkusTransaction.requiringNew().call(
+                            () -> imports.record(request.importId(), request.storeId(), request.since()))) {
+                        LOG.infof("manual import %s of store %d since %s queued", request.importId(), request.storeId(),
+                                request.since());
+                    }
+                });
     }
 }

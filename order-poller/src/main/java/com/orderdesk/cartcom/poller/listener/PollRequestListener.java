@@ -1,7 +1,6 @@
 package com.orderdesk.cartcom.poller.listener;
 
-import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
-import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.kit.consuming.KeyedRecords;
 import com.orderdesk.cartcom.model.events.PollRequested;
 import com.orderdesk.cartcom.poller.config.PollerConfig;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
@@ -33,9 +32,9 @@ public class PollRequestListener {
     @Blocking
     public void onRequest(ConsumerRecord<String, String> record) {
         // A malformed request (keyed by another store than its payload's included) goes to the DLQ with the reason.
-        PollRequested request = EventCodec.readKeyed(record.key(), record.value(), PollRequested.class);
-        boolean due = DatabaseOutages.retryThrough("early poll of store " + request.storeId(),
-                () -> schedule.requestEarlyPoll(request.storeId(), config.earlyPollGap()));
-        LOG.debugf("early poll of store %d (%s): %s", request.storeId(), request.reason(), due ? "due" : "ignored");
+        KeyedRecords.consume(record, PollRequested.class, request -> "early poll of store " + request.storeId(), request -> {
+            boolean due = schedule.requestEarlyPoll(request.storeId(), config.earlyPollGap());
+            LOG.debugf("early poll of store %d (%s): %s", request.storeId(), request.reason(), due ? "due" : "ignored");
+        });
     }
 }

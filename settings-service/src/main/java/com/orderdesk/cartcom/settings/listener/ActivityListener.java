@@ -1,8 +1,8 @@
 package com.orderdesk.cartcom.settings.listener;
 
 import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
+import com.orderdesk.cartcom.kit.consuming.KeyedRecords;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
-import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.settings.repository.ActivityRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
@@ -30,8 +30,7 @@ public class ActivityListener {
     @Incoming(CHANNEL)
     @Blocking
     public void onActivity(ConsumerRecord<String, String> record) {
-        ActivityRecorded event = EventCodec.readKeyed(record.key(), record.value(), ActivityRecorded.class);
-        DatabaseOutages.retryThrough("activity " + event.eventId(),
-                () -> QuarkusTransaction.requiringNew().run(() -> activities.keep(event)));
+        KeyedRecords.consume(record, ActivityRecorded.class, event -> "activity " + event.eventId(),
+                event -> QuarkusTransaction.requiringNew().run(() -> activities.keep(event)));
     }
 }

@@ -1,16 +1,13 @@
 package com.orderdesk.cartcom.shipments.listener;
 
 import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
-import com.orderdesk.cartcom.model.events.EventCodec;
-import com.orderdesk.cartcom.model.events.IntegrationEvent;
+import com.orderdesk.cartcom.kit.consuming.KeyedRecords;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.OrderImported;
 import com.orderdesk.cartcom.model.events.ShipmentCreated;
 import com.orderdesk.cartcom.shipments.service.ShipmentIntake;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -37,21 +34,14 @@ public class ImporterEventsListener {
     @Incoming(ORDERS_IMPORTED)
     @Blocking
     public void onOrderImported(ConsumerRecord<String, String> record) {
-        consume(record, OrderImported.class, event -> "OrderImported of Cart.com order " + event.cartOrderId(),
+        KeyedRecords.consume(record, OrderImported.class, event -> "OrderImported of Cart.com order " + event.cartOrderId(),
                 intake::recordOrder);
     }
 
     @Incoming(SHIPMENTS_CREATED)
     @Blocking
     public void onShipmentCreated(ConsumerRecord<String, String> record) {
-        consume(record, ShipmentCreated.class, event -> "shipment of store " + event.storeId(),
+        KeyedRecords.consume(record, ShipmentCreated.class, event -> "shipment of store " + event.storeId(),
                 intake::recordShipment);
-    }
-
-    /** Reads the record (keyed by its own store, else malformed) and does the work through database outages. */
-    private static <E extends IntegrationEvent> void consume(ConsumerRecord<String, String> record, Class<E> type,
-                                                             Function<E, String> what, Consumer<E> work) {
-        E event = EventCodec.readKeyed(record.key(), record.value(), type);
-        DatabaseOutages.retryThrough(what.apply(event), () -> work.accept(event));
     }
 }
