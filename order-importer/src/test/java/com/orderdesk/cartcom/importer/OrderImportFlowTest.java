@@ -303,6 +303,8 @@ class OrderImportFlowTest {
 
     @Test
     void duplicatesInOneBatchImportOnceAndTheManualImportAmongThemHearsSkipped() {
+        double importedBefore = ordersCounted("imported");
+        double alreadyBefore = ordersCounted("already_imported");
         long cartOrderId = ++nextOrder;
         UUID importId = UUID.randomUUID();
         String record = EventCodec.write(CartcomFixtures.fetched(STORE_A, cartOrderId, null));
@@ -325,6 +327,13 @@ class OrderImportFlowTest {
         asStore(STORE_A, KEY_A).queryParam("source_id", "CC-" + cartOrderId)
                 .get("/api/v1/stores/{s}/orders", STORE_A).then().body("total", equalTo(1));
         assertEquals(1, count(cartcomCalls(), put), "the status was set once");
+        // What operators see (importer_orders_total): one imported, the overlap and the manual import already imported.
+        await().atMost(WAIT).until(() -> ordersCounted("imported") >= importedBefore + 1
+                && ordersCounted("already_imported") >= alreadyBefore + 2);
+    }
+
+    private double ordersCounted(String outcome) {
+        return metrics.counter("importer.orders", "outcome", outcome).count();
     }
 
     @Test

@@ -62,6 +62,8 @@ class TwoImporterInstancesIT {
             settings.put(key, config.getValue(key, String.class));
         }
         settings.put("quarkus.http.port", String.valueOf(FreePorts.find()));
+        // Its log says which orders it imported (a DEBUG line each).
+        settings.put("quarkus.log.category.\"com.orderdesk.cartcom.importer.service.OrderImportService\".level", "DEBUG");
         return settings;
     }
 

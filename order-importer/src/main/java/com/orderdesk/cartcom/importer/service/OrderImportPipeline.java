@@ -11,6 +11,7 @@ import com.orderdesk.cartcom.model.events.CartOrderFetched;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.MalformedEventException;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -18,8 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -60,6 +63,8 @@ public class OrderImportPipeline {
     private final ActivityRecorder activity;
     private final ImporterConfig config;
     private final StoreSnapshots snapshots;
+    /** Orders by what their import did, counted once committed: the operator's view (the per-order log is DEBUG). */
+    private final Map<ImportOutcome.Kind, Counter> ordersByOutcome = new EnumMap<>(ImportOutcome.Kind.class);
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(OrderImportPipeline::daemon);
     /** Store settings versions waited for in vain, by store (the writer thread's own). */
@@ -76,6 +81,9 @@ public class OrderImportPipeline {
         this.config = config;
         this.snapshots = snapshots;
         metrics.gauge("importer.raw.orders.awaiting.store.settings", awaitingSettings);
+        for (ImportOutcome.Kind kind : ImportOutcome.Kind.values()) {
+            ordersByOutcome.put(kind, metrics.counter("importer.orders", "outcome", kind.name().toLowerCase(Locale.ROOT)));
+        }
     }
 
     /**
@@ -161,6 +169,7 @@ public class OrderImportPipeline {
         List<ImportOutcome> outcomes;
         try {
             outcomes = importer.importAll(orders);
+            outcomes.forEach(this::count);
         } catch (RuntimeException e) {
             LOG.warnf("Import of a batch of %d orders failed, importing them one by one: %s", orders.size(), e.toString());
             for (int i = 0; i < orders.size(); i++) {
@@ -200,6 +209,7 @@ public class OrderImportPipeline {
                                 DatabaseOutages.retryThrough(what, () -> preparer.prepare(List.of(raw)).get(0)))).get(0);
                 order = ready;
                 ImportOutcome outcome = DatabaseOutages.retryThrough(what, () -> importer.importAll(List.of(ready)).get(0));
+                count(outcome);
                 return outcome.rejected() ? reject(record, order, outcome.rejection()) : DONE;
             } catch (RuntimeException e) {
                 if (attempt >= attempts) {
@@ -213,6 +223,10 @@ public class OrderImportPipeline {
                 sleep(RETRY.unjittered(attempt).toMillis());
             }
         }
+    }
+
+    private void count(ImportOutcome outcome) {
+        ordersByOutcome.get(outcome.kind()).increment();
     }
 
     /** As {@link #withStoresCaughtUp}; null if preparing again failed: the writer then takes the records one by one. */

@@ -124,7 +124,8 @@ public class OrderImportService {
                 outcomes.add(ImportOutcome.rejected(reject.reason()));
             } else if (step instanceof Create create) {
                 NewOrder order = create.order();
-                LOG.infof("Imported Cart.com order %d of store %d as order %d (%s)", order.mapped.cartOrderId(),
+                // DEBUG: a line per order is too much at thousands of stores; importer_orders_total counts them.
+                LOG.debugf("Imported Cart.com order %d of store %d as order %d (%s)", order.mapped.cartOrderId(),
                         order.storeId, order.id, order.sourceId());
                 outcomes.add(ImportOutcome.IMPORTED);
             } else {
