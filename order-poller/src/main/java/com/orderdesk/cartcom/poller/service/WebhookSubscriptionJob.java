@@ -19,6 +19,7 @@ import com.orderdesk.cartcom.poller.config.PollerConfig;
 import com.orderdesk.cartcom.poller.repository.WebhookSubscription;
 import com.orderdesk.cartcom.poller.repository.WebhookSubscriptionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -29,9 +30,11 @@ import org.jboss.logging.Logger;
  * Subscribes and unsubscribes stores at Cart.com as {@link WebhookSubscriptions} decided, a few stores a tick, each
  * claimed with a lease (several instances share the work). Each outcome and the activity that reports a change of
  * state commit together. A refusal of the token (401/403: Cart.com's webhooks need the "Perform system tasks" scope)
- * is not retried until the store's credentials change; other failures are retried with the kit's backoff.
+ * is not retried until the store's credentials change; other failures are retried with the kit's backoff. Created at
+ * start-up ({@code @Startup}), so that a public webhook base URL that is not https stops the service saying so.
  */
 @ApplicationScoped
+@Startup
 public class WebhookSubscriptionJob {
     private static final Logger LOG = Logger.getLogger(WebhookSubscriptionJob.class);
     private static final int STORES_PER_TICK = 8;
@@ -54,7 +57,8 @@ public class WebhookSubscriptionJob {
         this.activity = activity;
         this.config = config;
         this.owner = instance.value();
-        this.urls = cartcom.publicWebhookBaseUrl().filter(url -> !url.isBlank()).map(WebhookUrls::new);
+        this.urls = cartcom.publicWebhookBaseUrl().filter(url -> !url.isBlank())
+                .map(url -> new WebhookUrls(url, cartcom.allowInsecureBaseUrl()));
         this.backoff = new Backoff(config.webhookBackoffInitial(), config.webhookBackoffMax());
     }
 

@@ -64,7 +64,7 @@ public final class CartcomEndpoints {
     }
 
     /** localhost or a loopback address literal; no other name is looked up. */
-    private static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }
