@@ -1,7 +1,7 @@
 package com.orderdesk.cartcom.kit.snapshot;
 
 import com.orderdesk.cartcom.kit.consuming.DatabaseOutages;
-import com.orderdesk.cartcom.model.events.EventCodec;
+import com.orderdesk.cartcom.kit.consuming.KeyedRecords;
 import com.orderdesk.cartcom.model.crypto.EncryptedToken;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import com.orderdesk.cartcom.model.crypto.TokenDecryptionException;
@@ -45,11 +45,14 @@ public class StoreSettingsListener {
             LOG.infof("store %d deleted", storeId);
             return;
         }
-        StoreIntegrationChanged snapshot = EventCodec.readKeyed(record.key(), record.value(), StoreIntegrationChanged.class);
-        requireTokenOfItsDomain(snapshot);
-        if (DatabaseOutages.retryThrough("snapshot of store " + snapshot.storeId(), () -> keeper.applied(snapshot))) {
-            LOG.debugf("store %d snapshot version %d applied", snapshot.storeId(), snapshot.version());
-        }
+        KeyedRecords.consume(record, StoreIntegrationChanged.class, snapshot -> "snapshot of store " + snapshot.storeId(),
+                snapshot -> {
+                    // A refusal here is a malformed record (thrown at once), never retried as an outage.
+                    requireTokenOfItsDomain(snapshot);
+                    if (keeper.applied(snapshot)) {
+                        LOG.debugf("store %d snapshot version %d applied", snapshot.storeId(), snapshot.version());
+                    }
+                });
     }
 
     /**
