@@ -15,6 +15,7 @@ import com.orderdesk.cartcom.importer.support.KafkaTestClient;
 import com.orderdesk.cartcom.importer.support.SandboxOrders;
 import com.orderdesk.cartcom.kit.gauge.StoreGauge;
 import com.orderdesk.cartcom.kit.gauge.StoreGauges;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.model.auth.ApiKeys;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import com.orderdesk.cartcom.model.events.CartOrderFetched;
@@ -419,12 +420,12 @@ class StatusUpdatesAtCartcomTest {
     void twoInstancesReportEachBacklogChangeOnce() throws Exception {
         String gauge = "test-gauge-" + UUID.randomUUID();
         long store = NEXT_STORE.incrementAndGet();
-        List<StoreGauges> instances = List.of(new StoreGauges(dataSource), new StoreGauges(dataSource));
+        List<StoreGauges> instances = List.of(new StoreGauges(new Sql(dataSource)), new StoreGauges(new Sql(dataSource)));
         assertEquals(1, reportAtOnce(instances, gauge, Map.of(store, 3L)), "3 reported once");
         assertEquals(1, reportAtOnce(instances, gauge, Map.of(store, 5L)), "5 reported once");
         assertEquals(0, reportAtOnce(instances, gauge, Map.of(store, 5L)), "no change, nothing reported");
         assertEquals(1, reportAtOnce(instances, gauge, Map.of()), "the drop to 0 reported once");
-        assertEquals(0, new StoreGauges(dataSource).reportChanges(gauge, Map.of(), testGauge(gauge)::event),
+        assertEquals(0, new StoreGauges(new Sql(dataSource)).reportChanges(gauge, Map.of(), testGauge(gauge)::event),
                 "a restarted instance reports nothing anew");
         List<Long> reported = kafka.await(Topics.INTEGRATION_ACTIVITY, r -> r.key().equals(String.valueOf(store)), 3, WAIT)
                 .stream().map(r -> EventCodec.read(r.value(), ActivityRecorded.class).counts().get(gauge)).toList();

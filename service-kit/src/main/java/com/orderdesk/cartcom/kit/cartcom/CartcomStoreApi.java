@@ -27,14 +27,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /** The calls the integration makes on one store, with one access token. Thread-safe. */
@@ -57,7 +55,6 @@ public final class CartcomStoreApi {
     private final String checkedDomain;
     private final HostResolver dns;
     private final String userAgent;
-    private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
     private final String domain;
     /** The store's budget is counted by its domain, as Cart.com counts its calls. */
     private final String budgetKey;
@@ -177,11 +174,6 @@ public final class CartcomStoreApi {
     /** Removes a webhook subscription; one already gone answers NOT_FOUND. */
     public void deleteWebhook(long webhookId) {
         send(request(URI.create(base + "/webhooks/" + webhookId)).DELETE().build());
-    }
-
-    /** The newest {@code X-AC-Call-Limit} seen on this handle, to slow down before the store's limit. */
-    public Optional<CallLimit> lastCallLimit() {
-        return Optional.ofNullable(lastCallLimit.get());
     }
 
     private List<ObjectNode> selectMany(String resource, String listKey, Collection<Long> ids) {
@@ -351,7 +343,6 @@ public final class CartcomStoreApi {
             Thread.currentThread().interrupt();
             throw new CartcomException(CartcomException.Kind.TIMEOUT, 0, "interrupted", null, e);
         }
-        answer.callLimit().ifPresent(lastCallLimit::set);
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw new CartcomException(CartcomException.kindOf(status), status,

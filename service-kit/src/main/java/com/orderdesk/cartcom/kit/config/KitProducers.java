@@ -6,10 +6,7 @@ import com.orderdesk.cartcom.kit.budget.RemoteCallBudget;
 import com.orderdesk.cartcom.kit.cartcom.CartcomClient;
 import com.orderdesk.cartcom.kit.cartcom.CartcomEndpoints;
 import com.orderdesk.cartcom.kit.cartcom.HostResolver;
-import com.orderdesk.cartcom.kit.gauge.StoreGauges;
 import com.orderdesk.cartcom.kit.jdbc.Sql;
-import com.orderdesk.cartcom.kit.outbox.Outbox;
-import com.orderdesk.cartcom.kit.snapshot.StoreSnapshots;
 import com.orderdesk.cartcom.model.crypto.TokenCrypto;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.DefaultBean;
@@ -61,30 +58,13 @@ public class KitProducers {
                 budget.requestTimeout(), budget.fallbackFor(), Clock.systemUTC());
     }
 
-    /** How the services' repositories run SQL, on the JTA-enlisted datasource. */
+    /**
+     * How the services' repositories and the kit's own tables (the outbox, the snapshot copy, the gauges) run SQL, on
+     * the JTA-enlisted datasource: inside a transaction, an outbox row commits or rolls back with the change it announces.
+     */
     @Produces
     @Singleton
     Sql sql(AgroalDataSource dataSource) {
         return new Sql(dataSource);
-    }
-
-    /** Writes through the JTA-enlisted datasource, so an event commits or rolls back with its change. */
-    @Produces
-    @Singleton
-    Outbox outbox(AgroalDataSource dataSource) {
-        return new Outbox(dataSource);
-    }
-
-    @Produces
-    @Singleton
-    StoreSnapshots storeSnapshots(AgroalDataSource dataSource) {
-        return new StoreSnapshots(dataSource);
-    }
-
-    /** Needs the db/gauges migration in the service's quarkus.flyway.locations. */
-    @Produces
-    @Singleton
-    StoreGauges storeGauges(AgroalDataSource dataSource) {
-        return new StoreGauges(dataSource);
     }
 }

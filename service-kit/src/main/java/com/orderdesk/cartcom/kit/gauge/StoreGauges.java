@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
+import jakarta.inject.Singleton;
 
 /**
  * Per-store gauges (a backlog, a number pending) reported to the merchant's activity log when their value changes,
@@ -23,11 +23,12 @@ import javax.sql.DataSource;
  *
  * <p>Call it outside a JTA transaction: each change commits on its own, so one store's failure loses no other's.
  */
+@Singleton
 public final class StoreGauges {
     private final Sql sql;
 
-    public StoreGauges(DataSource dataSource) {
-        this.sql = new Sql(dataSource);
+    public StoreGauges(Sql sql) {
+        this.sql = sql;
     }
 
     /**

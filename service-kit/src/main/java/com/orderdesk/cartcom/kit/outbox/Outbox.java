@@ -8,18 +8,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
+import jakarta.inject.Singleton;
 
 /**
  * Writes events into the outbox table (db/outbox migration). Call it inside the transaction that makes the
  * change the event announces: with a JTA-enlisted DataSource (Quarkus' Agroal) the row commits or rolls back
  * with that change.
  */
+@Singleton
 public final class Outbox {
     private final Sql sql;
 
-    public Outbox(DataSource dataSource) {
-        this.sql = new Sql(dataSource);
+    public Outbox(Sql sql) {
+        this.sql = sql;
     }
 
     public void add(String topic, IntegrationEvent event) {

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -66,9 +65,9 @@ public final class OutboxRelay implements AutoCloseable {
     private final long sendTimeoutMillis;
     private final MeterRegistry metrics;
 
-    public OutboxRelay(DataSource dataSource, Producer<String, String> producer, int batchSize, long sendTimeoutMillis,
+    public OutboxRelay(Sql sql, Producer<String, String> producer, int batchSize, long sendTimeoutMillis,
                        MeterRegistry metrics) {
-        this.sql = new Sql(dataSource);
+        this.sql = sql;
         this.producer = producer;
         this.batchSize = batchSize;
         this.sendTimeoutMillis = sendTimeoutMillis;

@@ -1,6 +1,6 @@
 package com.orderdesk.cartcom.kit.outbox;
 
-import io.agroal.api.AgroalDataSource;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -20,15 +20,15 @@ public class OutboxRelayJob {
     public static final String IDENTITY = "outbox-relay";
     private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
     private final OutboxConfig config;
     private final KafkaClients kafka;
     private final MeterRegistry metrics;
     private OutboxRelay relay;
     private boolean closed;
 
-    OutboxRelayJob(AgroalDataSource dataSource, OutboxConfig config, KafkaClients kafka, MeterRegistry metrics) {
-        this.dataSource = dataSource;
+    OutboxRelayJob(Sql sql, OutboxConfig config, KafkaClients kafka, MeterRegistry metrics) {
+        this.sql = sql;
         this.config = config;
         this.kafka = kafka;
         this.metrics = metrics;
@@ -56,7 +56,7 @@ public class OutboxRelayJob {
     /** Created on first use, so a service starts even while the broker is away. */
     private synchronized OutboxRelay relay() {
         if (relay == null && !closed) {
-            relay = new OutboxRelay(dataSource, kafka.reliableProducer("outbox"), config.batchSize(),
+            relay = new OutboxRelay(sql, kafka.reliableProducer("outbox"), config.batchSize(),
                     config.sendTimeout().toMillis(), metrics);
         }
         return relay;

@@ -8,17 +8,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
+import jakarta.inject.Singleton;
 
 /**
  * Each consuming service's copy of the store snapshots (db/snapshots migration). A snapshot replaces the
  * stored one only if its version is newer, so redelivered or reordered records never roll a store back.
  */
+@Singleton
 public final class StoreSnapshots {
     private final Sql sql;
 
-    public StoreSnapshots(DataSource dataSource) {
-        this.sql = new Sql(dataSource);
+    public StoreSnapshots(Sql sql) {
+        this.sql = sql;
     }
 
     /** Stores the snapshot if newer; returns whether it was applied. */

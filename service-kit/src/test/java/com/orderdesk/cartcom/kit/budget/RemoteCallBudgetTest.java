@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -43,11 +44,12 @@ class RemoteCallBudgetTest {
     @Test
     void aPollerSlowForOneRequestRefusesThatCallForAMomentAndKeepsTheSharedBudget() throws Exception {
         AtomicInteger requests = new AtomicInteger();
+        CountDownLatch pollerBusy = new CountDownLatch(1);
         HttpServer poller = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         poller.setExecutor(Executors.newCachedThreadPool());
         poller.createContext("/internal/call-budget/", exchange -> {
             if (requests.incrementAndGet() == 1) {
-                sleepMillis(1500); // longer than the request timeout below: a poller busy for a moment
+                awaitQuietly(pollerBusy); // busy past the request timeout below, until the test is over
             }
             byte[] body = "{\"granted\":true,\"used\":3,\"limit\":20}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -57,8 +59,9 @@ class RemoteCallBudgetTest {
         });
         poller.start();
         try {
+            // A timeout generous enough for the second request's answer on a loaded machine; the first never answers.
             RemoteCallBudget budget = new RemoteCallBudget(List.of(URI.create("http://127.0.0.1:"
-                    + poller.getAddress().getPort())), "token", BudgetTiming.CARTCOM, Duration.ofMillis(300),
+                    + poller.getAddress().getPort())), "token", BudgetTiming.CARTCOM, Duration.ofSeconds(1),
                     Duration.ofSeconds(30), Clock.systemUTC());
             Instant before = Instant.now();
             Slot unanswered = budget.take("acme.example.com", CallKind.POLLING);
@@ -68,13 +71,14 @@ class RemoteCallBudgetTest {
             assertTrue(next.granted());
             assertEquals(20, next.limit(), "asked of the shared budget (its own would assume Bronze's 10)");
         } finally {
+            pollerBusy.countDown();
             poller.stop(0);
         }
     }
 
-    private static void sleepMillis(long millis) {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

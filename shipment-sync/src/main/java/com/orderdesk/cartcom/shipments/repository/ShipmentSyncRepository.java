@@ -79,13 +79,20 @@ public class ShipmentSyncRepository {
         return reschedule(claimed, at, error, ", attempts = attempts - 1");
     }
 
-    /** Gives claimed shipments back untried, due at {@code at}: not an attempt, and their last error stays. */
-    public void release(List<ClaimedShipment> claimed, Instant at) {
-        for (ClaimedShipment shipment : claimed) {
-            sql.update("UPDATE shipment_sync SET next_attempt_at = ?, attempts = attempts - 1, updated_at = now() "
-                    + "WHERE shipment_id = ? AND state = 'pending' AND attempts = ?",
-                    at, shipment.shipmentId(), shipment.attempts());
+    /**
+     * Gives claimed shipments back untried, due at {@code at}: not an attempt, and their last error stays. One
+     * statement for all of them; a shipment whose lease was lost meanwhile (its attempts moved on) is left alone.
+     * Returns how many were given back.
+     */
+    public int release(List<ClaimedShipment> claimed, Instant at) {
+        if (claimed.isEmpty()) {
+            return 0;
         }
+        return sql.update("UPDATE shipment_sync s SET next_attempt_at = ?, attempts = s.attempts - 1, updated_at = now() "
+                        + "FROM unnest(?::bigint[], ?::int[]) AS c(shipment_id, attempts) "
+                        + "WHERE s.shipment_id = c.shipment_id AND s.state = 'pending' AND s.attempts = c.attempts",
+                at, claimed.stream().map(ClaimedShipment::shipmentId).toArray(Long[]::new),
+                claimed.stream().map(ClaimedShipment::attempts).toArray(Integer[]::new));
     }
 
     private boolean reschedule(ClaimedShipment claimed, Instant at, String error, String attemptsChange) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderdesk.cartcom.kit.cartcom.CallLimit;
 import com.orderdesk.cartcom.kit.cartcom.CartcomException;
 import com.orderdesk.cartcom.kit.cartcom.ListPage;
 import com.orderdesk.cartcom.kit.cartcom.RetryAfter;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -42,7 +40,6 @@ public final class RestCartcomStoreApi {
     private final CartcomRest rest;
     private final Duration timeout;
     private final Clock clock;
-    private final AtomicReference<CallLimit> lastCallLimit = new AtomicReference<>();
 
     RestCartcomStoreApi(URI base, String token, CartcomRest rest, Duration timeout, Clock clock) {
         this.base = base;
@@ -106,10 +103,6 @@ public final class RestCartcomStoreApi {
         return asObject(call(() -> rest.upsertShipment(token, body)));
     }
 
-    public Optional<CallLimit> lastCallLimit() {
-        return Optional.ofNullable(lastCallLimit.get());
-    }
-
     private List<ObjectNode> selectMany(String resource, String listKey, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -160,7 +153,6 @@ public final class RestCartcomStoreApi {
         } catch (RuntimeException e) {
             throw classify(e);
         }
-        Optional.ofNullable(response.getHeaderString(CallLimit.HEADER)).flatMap(CallLimit::parse).ifPresent(lastCallLimit::set);
         int status = response.getStatus();
         if (status < 200 || status >= 300) {
             Duration retryAfter = Optional.ofNullable(response.getHeaderString(RetryAfter.HEADER))
