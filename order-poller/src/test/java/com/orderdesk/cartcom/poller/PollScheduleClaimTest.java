@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.orderdesk.cartcom.devstack.DevStackTestResource;
 import com.orderdesk.cartcom.poller.repository.ClaimedStore;
+import com.orderdesk.cartcom.poller.repository.HeldOrderRepository;
 import com.orderdesk.cartcom.poller.repository.PollScheduleRepository;
 import com.orderdesk.cartcom.poller.service.PollingSwitch;
 import com.orderdesk.cartcom.devstack.CartcomSandboxTestResource;
@@ -42,6 +43,8 @@ class PollScheduleClaimTest {
 
     @Inject
     PollScheduleRepository repository;
+    @Inject
+    HeldOrderRepository heldOrders;
     @Inject
     PollingSwitch pollingSwitch;
     @Inject
@@ -107,7 +110,8 @@ class PollScheduleClaimTest {
 
     /**
      * The next poll is due one interval after this one was due, however long it waited for a worker and took: the
-     * interval is what the merchant chose. A poll an interval late, or a walk left unfinished, counts from now.
+     * interval is what the merchant chose. A poll an interval late, or a walk left unfinished, counts from now. A held
+     * order due for its next attempt before the interval brings the next poll (held orders are retried at a poll's end).
      */
     @Test
     void theNextPollIsDueAnIntervalAfterThisOneWasDue() throws Exception {
@@ -115,12 +119,13 @@ class PollScheduleClaimTest {
         long onTime = base;
         long intervalLate = base + 1;
         long walkUnfinished = base + 2;
+        long heldOrderDue = base + 3;
         pollingSwitch.hold();
         try {
-            QuarkusTransaction.requiringNew().run(() -> List.of(onTime, intervalLate, walkUnfinished)
+            QuarkusTransaction.requiringNew().run(() -> List.of(onTime, intervalLate, walkUnfinished, heldOrderDue)
                     .forEach(id -> repository.applySnapshot(id, 1, true, true)));
             sql("UPDATE poll_schedule SET next_poll_at = now() - interval '20 seconds' WHERE store_id IN ("
-                    + onTime + ", " + walkUnfinished + ")");
+                    + onTime + ", " + walkUnfinished + ", " + heldOrderDue + ")");
             sql("UPDATE poll_schedule SET next_poll_at = now() - interval '3 minutes' WHERE store_id = " + intervalLate);
             Map<Long, ClaimedStore> claimed = repository.claimDue("claim-test-cadence", Duration.ofMinutes(1), 1000)
                     .stream().collect(Collectors.toMap(ClaimedStore::storeId, c -> c));
@@ -129,6 +134,8 @@ class PollScheduleClaimTest {
                 assertTrue(repository.releaseAfterSuccess(onTime, "claim-test-cadence", Duration.ofMinutes(1), false, Duration.ofSeconds(2)));
                 assertTrue(repository.releaseAfterSuccess(intervalLate, "claim-test-cadence", Duration.ofMinutes(1), false, Duration.ofSeconds(2)));
                 assertTrue(repository.releaseAfterSuccess(walkUnfinished, "claim-test-cadence", Duration.ofSeconds(5), true, Duration.ofSeconds(2)));
+                heldOrders.hold(heldOrderDue, 42, "its customer 3", Duration.ofSeconds(10));
+                assertTrue(repository.releaseAfterSuccess(heldOrderDue, "claim-test-cadence", Duration.ofMinutes(1), false, Duration.ofSeconds(2)));
             });
             Instant after = Instant.now();
 
@@ -137,8 +144,10 @@ class PollScheduleClaimTest {
             assertBetween(before.plus(Duration.ofMinutes(1)), after.plus(Duration.ofMinutes(1)),
                     repository.find(intervalLate).orElseThrow().nextPollAt());
             assertBetween(before.plusSeconds(5), after.plusSeconds(5), repository.find(walkUnfinished).orElseThrow().nextPollAt());
+            assertBetween(before.plusSeconds(10), after.plusSeconds(10), repository.find(heldOrderDue).orElseThrow().nextPollAt());
         } finally {
-            sql("DELETE FROM poll_schedule WHERE store_id BETWEEN " + base + " AND " + (base + 2));
+            sql("DELETE FROM held_order WHERE store_id = " + heldOrderDue);
+            sql("DELETE FROM poll_schedule WHERE store_id BETWEEN " + base + " AND " + (base + 3));
             sql("UPDATE poll_schedule SET lease_owner = NULL, lease_until = NULL WHERE lease_owner LIKE 'claim-test-%'");
             pollingSwitch.release();
         }

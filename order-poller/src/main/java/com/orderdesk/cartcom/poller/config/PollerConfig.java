@@ -109,9 +109,22 @@ public interface PollerConfig {
     @WithDefault("PT1H")
     Duration backoffMax();
 
-    /** The schedule of {@link #backoffInitial()} and {@link #backoffMax()}: polls, manual imports, held orders. */
+    /** The schedule of {@link #backoffInitial()} and {@link #backoffMax()}: failed polls and manual imports. */
     default Backoff pollBackoff() {
         return new Backoff(backoffInitial(), backoffMax());
+    }
+
+    /**
+     * The wait before a held order's second retry (its first is at the end of the poll that held it); it doubles with
+     * each attempt up to {@link #backoffMax()}. Short, unlike a failed poll's: the store answers, only a record it
+     * names was not there yet, as for an order placed a moment ago; the store is polled again when it is due.
+     */
+    @WithDefault("PT10S")
+    Duration heldOrderRetryInitial();
+
+    /** The schedule of a held order's retries after its first: {@link #heldOrderRetryInitial()} doubling. */
+    default Backoff heldOrderBackoff() {
+        return new Backoff(heldOrderRetryInitial(), backoffMax());
     }
 
     /**

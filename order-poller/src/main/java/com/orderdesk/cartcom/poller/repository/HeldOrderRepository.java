@@ -3,7 +3,7 @@ package com.orderdesk.cartcom.poller.repository;
 import com.orderdesk.cartcom.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,22 +23,26 @@ public class HeldOrderRepository {
     }
 
     /**
-     * Holds an order met by a walk (its first attempt); false when it was held already (met again in the overlap
-     * re-read), which keeps its attempts and next attempt's time: the walk's try does not reset the count.
+     * Holds an order met by a walk (its first attempt), due again {@code retryIn} from now by the database's clock (the
+     * clock {@link #due} reads, so an order due at once is due to any instance); false when it was held already (met
+     * again in the overlap re-read), which keeps its attempts and next attempt's time: the walk's try does not reset
+     * the count.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean hold(long storeId, long orderId, String missing, Instant nextAttemptAt) {
+    public boolean hold(long storeId, long orderId, String missing, Duration retryIn) {
         return sql.update("""
-                INSERT INTO held_order (store_id, cart_order_id, missing, next_attempt_at) VALUES (?, ?, ?, ?)
+                INSERT INTO held_order (store_id, cart_order_id, missing, next_attempt_at)
+                VALUES (?, ?, ?, now() + ?::interval)
                 ON CONFLICT (store_id, cart_order_id) DO NOTHING""",
-                storeId, orderId, missing, nextAttemptAt) == 1;
+                storeId, orderId, missing, retryIn) == 1;
     }
 
-    /** After a retry that still found the order incomplete. */
+    /** After a retry that still found the order incomplete: due again {@code retryIn} from now. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void retryLater(long storeId, long orderId, int attempts, String missing, Instant nextAttemptAt) {
-        sql.update("UPDATE held_order SET attempts = ?, missing = ?, next_attempt_at = ? WHERE store_id = ? AND cart_order_id = ?",
-                attempts, missing, nextAttemptAt, storeId, orderId);
+    public void retryLater(long storeId, long orderId, int attempts, String missing, Duration retryIn) {
+        sql.update("UPDATE held_order SET attempts = ?, missing = ?, next_attempt_at = now() + ?::interval "
+                        + "WHERE store_id = ? AND cart_order_id = ?",
+                attempts, missing, retryIn, storeId, orderId);
     }
 
     /** Published (or gone from Cart.com): no longer held. */

@@ -120,18 +120,21 @@ public class PollScheduleRepository {
      * {@code next} (the interval) after this one was due, not after it ended: otherwise the wait for a worker and
      * the poll's own length would stretch every interval, and orders would wait longer than the merchant chose. A
      * poll that ended more than an interval after it was due counts from now. {@code walkUnfinished}: the poll
-     * stopped early, and the next one continues after the cursor {@code next} from now.
+     * stopped early, and the next one continues after the cursor {@code next} from now. A held order due for its next
+     * attempt sooner than that makes the next poll come then, since held orders are retried at the end of a poll: an
+     * order Cart.com gave incomplete a moment after it was placed must not wait the merchant's interval.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean releaseAfterSuccess(long storeId, String owner, Duration next, boolean walkUnfinished,
                                        Duration earlyPollGap) {
         // An early poll asked for while this one ran (a webhook for an order this poll may have missed) comes next,
-        // no sooner than the gap after this one started.
+        // no sooner than the gap after this one started; so does the next attempt of a held order (LEAST skips NULLs).
         return sql.update("""
                 UPDATE poll_schedule SET next_poll_at = LEAST(
                         CASE WHEN NOT ? AND next_poll_at + ?::interval > now()
                         THEN next_poll_at + ?::interval ELSE now() + ?::interval END,
-                        CASE WHEN poll_requested_at >= last_polled_at THEN GREATEST(now(), last_polled_at + ?::interval) END),
+                        CASE WHEN poll_requested_at >= last_polled_at THEN GREATEST(now(), last_polled_at + ?::interval) END,
+                        (SELECT min(h.next_attempt_at) FROM held_order h WHERE h.store_id = poll_schedule.store_id)),
                     lease_owner = NULL, lease_until = NULL,
                     consecutive_failures = 0, last_success_at = now(), last_error = NULL, walk_unfinished = ?,
                     updated_at = now()

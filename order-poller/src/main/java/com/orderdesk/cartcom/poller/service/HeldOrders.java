@@ -12,6 +12,7 @@ import com.orderdesk.cartcom.poller.publisher.RawOrderPublisher;
 import com.orderdesk.cartcom.poller.repository.HeldOrderRepository;
 import com.orderdesk.cartcom.poller.repository.HeldOrderRepository.HeldOrder;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,13 @@ import java.util.Optional;
 
 /**
  * Orders Cart.com did not give whole (an address or the customer not found by select_many, items missing although
- * asked) are held instead of published blank. This decides each attempt's next time (the poll backoff: doubling, capped)
- * and when the merchant is told, and retries a store's due held orders by id at the end of its polls.
+ * asked) are held instead of published blank. This decides each attempt's next time and when the merchant is told,
+ * and retries a store's due held orders by id at the end of its polls.
+ *
+ * <p>The first retry is due at once, so it comes at the end of the poll that met the order: a store that lists orders
+ * without their items (live stores do) gives them by id, and an order placed a moment ago must not wait a backoff
+ * for a call that would have found it whole. Later retries wait {@code poller.held-order-retry-initial} doubling to
+ * the poll backoff's cap, and the store's next poll comes when one is due (PollScheduleRepository).
  */
 @ApplicationScoped
 public class HeldOrders {
@@ -38,7 +44,7 @@ public class HeldOrders {
         this.publisher = publisher;
         this.outcomes = outcomes;
         this.config = config;
-        this.backoff = config.pollBackoff();
+        this.backoff = config.heldOrderBackoff();
     }
 
     /** The first attempts of the orders of a page that Cart.com did not give whole. */
@@ -46,10 +52,10 @@ public class HeldOrders {
         return page.stream().filter(o -> !o.whole()).map(o -> attempt(o, 1)).toList();
     }
 
-    /** The attempt number {@code attempts} of an order found still not whole. */
+    /** The attempt number {@code attempts} of an order found still not whole: the first is tried again at once. */
     private HeldAttempt attempt(FetchedOrder order, int attempts) {
-        return new HeldAttempt(order.id(), order.missing(), attempts, backoff.after(attempts, Optional.empty()),
-                attempts == config.heldOrderReportAfter());
+        Duration retryIn = attempts == 1 ? Duration.ZERO : backoff.after(attempts - 1, Optional.empty());
+        return new HeldAttempt(order.id(), order.missing(), attempts, retryIn, attempts == config.heldOrderReportAfter());
     }
 
     /**

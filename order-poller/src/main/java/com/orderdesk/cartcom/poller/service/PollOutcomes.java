@@ -66,9 +66,8 @@ public class PollOutcomes {
             return false;
         }
         recordPublished(storeId, publishedOrders, gone);
-        Instant now = Instant.now();
         for (HeldAttempt attempt : stillHeld) {
-            heldOrders.retryLater(storeId, attempt.orderId(), attempt.attempts(), attempt.missing(), now.plus(attempt.retryIn()));
+            heldOrders.retryLater(storeId, attempt.orderId(), attempt.attempts(), attempt.missing(), attempt.retryIn());
             if (attempt.report()) {
                 reportIncomplete(storeId, attempt);
             }
@@ -79,9 +78,8 @@ public class PollOutcomes {
     /** Holds orders a walk met (a poll's or a manual import's) that Cart.com did not give whole: their first attempt. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void hold(long storeId, List<HeldAttempt> held) {
-        Instant now = Instant.now();
         for (HeldAttempt attempt : held) {
-            if (heldOrders.hold(storeId, attempt.orderId(), attempt.missing(), now.plus(attempt.retryIn())) && attempt.report()) {
+            if (heldOrders.hold(storeId, attempt.orderId(), attempt.missing(), attempt.retryIn()) && attempt.report()) {
                 reportIncomplete(storeId, attempt);
             }
         }
@@ -100,7 +98,7 @@ public class PollOutcomes {
         activity.record(ActivityRecorded.of(storeId, ActivityKinds.ORDER_INCOMPLETE, Level.warn,
                 "Cart.com order " + attempt.orderId() + " is held, not imported: Cart.com did not give " + attempt.missing()
                         + " (" + attempt.attempts() + (attempt.attempts() == 1 ? " attempt" : " attempts")
-                        + "); retrying in " + human(attempt.retryIn()))
+                        + "); " + (attempt.retryIn().isZero() ? "asking again by id now" : "retrying in " + human(attempt.retryIn())))
                 .withCartOrderId(attempt.orderId()));
     }
 
