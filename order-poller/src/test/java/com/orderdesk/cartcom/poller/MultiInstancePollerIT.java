@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.poller;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import com.orderdesk.cartcom.model.events.Topics;
 import com.orderdesk.cartcom.poller.support.KafkaTestSupport;
 import com.orderdesk.cartcom.poller.support.PackagedPoller;
 import com.orderdesk.cartcom.poller.support.SandboxStores;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,6 +74,36 @@ class MultiInstancePollerIT {
     @AfterAll
     static void stop() {
         instances.forEach(ServiceProcess::close);
+    }
+
+    /**
+     * The webhook secret travels in the path of the public webhook base URL, so a packaged poller whose base is plain
+     * http on a host that is not loopback refuses to start, naming the setting (the rule itself: WebhookUrlsTest). Its
+     * own database and consumer groups, so that its short life moves none of the running instances' partitions.
+     */
+    @Test
+    void aPollerRefusesToStartWhenWebhooksWouldComeOverPlainHttp() throws Exception {
+        String own = database + "_refused";
+        stack.createDatabase(own);
+        Path log = MODULE.resolve("target/poller-refused-" + own + ".log");
+        ServiceProcess refused = PackagedPoller.configure(ServiceProcess.quarkusApp("poller-refused", MODULE),
+                        FreePorts.find(), stack, own, CartcomSandbox.baseUrlTemplate(), "poller-refused")
+                .systemProperty("mp.messaging.incoming.poll-requests.group.id", own)
+                .systemProperty("cartcom.public-webhook-base-url", "http://hooks.example.com/")
+                .trainClassArchive(false) // a start that fails loads too little to train the module's class archive
+                .logFile(log)
+                .startTimeout(Duration.ofSeconds(120))
+                .build();
+        try {
+            IllegalStateException exited = assertThrows(IllegalStateException.class, refused::start);
+            assertTrue(exited.getMessage().contains("exited"), exited.getMessage());
+            String output = Files.readString(log);
+            assertTrue(output.contains("Failed to start application")
+                    && output.contains("cartcom.public-webhook-base-url must use https"),
+                    "a failed start that names the setting; see " + log);
+        } finally {
+            refused.close();
+        }
     }
 
     @Test
