@@ -4,6 +4,7 @@ import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.kit.outbox.Outbox;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
 import com.orderdesk.cartcom.model.events.Topics;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import jakarta.inject.Singleton;
 
 /**
  * Per-store gauges (a backlog, a number pending) reported to the merchant's activity log when their value changes,

@@ -3,12 +3,12 @@ package com.orderdesk.cartcom.kit.outbox;
 import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.IntegrationEvent;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import jakarta.inject.Singleton;
 
 /**
  * Writes events into the outbox table (db/outbox migration). Call it inside the transaction that makes the

@@ -3,12 +3,12 @@ package com.orderdesk.cartcom.kit.snapshot;
 import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.model.events.EventCodec;
 import com.orderdesk.cartcom.model.events.StoreIntegrationChanged;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jakarta.inject.Singleton;
 
 /**
  * Each consuming service's copy of the store snapshots (db/snapshots migration). A snapshot replaces the
