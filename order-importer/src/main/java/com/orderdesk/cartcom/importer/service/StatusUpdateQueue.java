@@ -2,28 +2,21 @@ package com.orderdesk.cartcom.importer.service;
 
 import com.orderdesk.cartcom.importer.entity.PendingStatusUpdate;
 import com.orderdesk.cartcom.kit.gauge.StoreGauge;
+import com.orderdesk.cartcom.kit.jdbc.Sql;
 import com.orderdesk.cartcom.kit.outbox.ActivityRecorder;
 import com.orderdesk.cartcom.kit.work.StoreLanes;
 import com.orderdesk.cartcom.model.events.ActivityKinds;
 import com.orderdesk.cartcom.model.events.ActivityRecorded;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The pending "After Import, Set Status" updates as a work queue. A claim pushes {@code next_attempt_at} out by
@@ -54,34 +47,20 @@ public class StatusUpdateQueue {
                           boolean checkFirst) implements StoreLanes.Item {
     }
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
     private final ActivityRecorder activity;
 
-    StatusUpdateQueue(AgroalDataSource dataSource, ActivityRecorder activity) {
-        this.dataSource = dataSource;
+    StatusUpdateQueue(Sql sql, ActivityRecorder activity) {
+        this.sql = sql;
         this.activity = activity;
     }
 
     /** Claims due updates of stores neither paused nor in {@code busyStores} (being worked on here already). */
     @Transactional
     public List<Claimed> claimDue(int limit, Duration lease, Collection<Long> busyStores) {
-        List<Claimed> claimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(CLAIM)) {
-            update.setLong(1, lease.toMillis());
-            Array busy = connection.createArrayOf("bigint", busyStores.toArray());
-            update.setArray(2, busy);
-            update.setInt(3, limit);
-            try (ResultSet rs = update.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new Claimed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getInt(6), rs.getBoolean(7)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot claim pending status updates", e);
-        }
-        return claimed;
+        return sql.query(CLAIM, rs -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getInt(6), rs.getBoolean(7)),
+                lease.toMillis(), busyStores.toArray(Long[]::new), limit);
     }
 
     @Transactional
@@ -100,7 +79,7 @@ public class StatusUpdateQueue {
     /** A failed attempt, tried again at {@code at}; once a check is asked for it stays until the update ends. */
     @Transactional
     public void retryLater(long id, Instant at, String error, boolean checkFirst) {
-        execute("UPDATE pending_status_update SET next_attempt_at = ?, last_error = ?,"
+        sql.update("UPDATE pending_status_update SET next_attempt_at = ?, last_error = ?,"
                 + " check_first = check_first OR ? WHERE id = ? AND state = 'PENDING'", at, error, checkFirst, id);
     }
 
@@ -110,14 +89,14 @@ public class StatusUpdateQueue {
         if (ids.isEmpty()) {
             return;
         }
-        execute("UPDATE pending_status_update SET next_attempt_at = ?, attempts = GREATEST(attempts - 1, 0)"
+        sql.update("UPDATE pending_status_update SET next_attempt_at = ?, attempts = GREATEST(attempts - 1, 0)"
                 + " WHERE id = ANY (?) AND state = 'PENDING'", at, ids.toArray(Long[]::new));
     }
 
     /** No instance claims the store's updates before {@code until} (a later pause already set is kept). */
     @Transactional
     public void pauseStore(long storeId, Instant until) {
-        execute("INSERT INTO store_call_pause (store_id, paused_until) VALUES (?, ?) ON CONFLICT (store_id)"
+        sql.update("INSERT INTO store_call_pause (store_id, paused_until) VALUES (?, ?) ON CONFLICT (store_id)"
                 + " DO UPDATE SET paused_until = GREATEST(store_call_pause.paused_until, EXCLUDED.paused_until)",
                 storeId, until);
     }
@@ -135,18 +114,9 @@ public class StatusUpdateQueue {
 
     /** How many updates each store still has waiting (PENDING, claimed or not); stores with none are absent. */
     public Map<Long, Long> pendingByStore() {
-        Map<Long, Long> pending = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT store_id, count(*) FROM pending_status_update WHERE state = 'PENDING' GROUP BY store_id");
-             ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                pending.put(rs.getLong(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count pending status updates", e);
-        }
-        return pending;
+        return sql.query("SELECT store_id, count(*) FROM pending_status_update WHERE state = 'PENDING' GROUP BY store_id",
+                        rs -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Gives up on the update and reports it with the order, in the same transaction. */
@@ -163,23 +133,5 @@ public class StatusUpdateQueue {
                         ActivityRecorded.Level.error,
                         "Could not set status " + update.statusId + " on Cart.com order " + update.cartOrderId + ": " + reason)
                 .withCartOrderId(update.cartOrderId).withOrderId(update.orderId));
-    }
-
-    private void execute(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                if (value instanceof Instant at) {
-                    value = Timestamp.from(at);
-                } else if (value instanceof Long[] ids) {
-                    value = connection.createArrayOf("bigint", ids);
-                }
-                statement.setObject(i + 1, value);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot update pending status updates", e);
-        }
     }
 }
