@@ -117,6 +117,48 @@ class ManualImportTest extends PollerTestBase {
                 && importId.equals(e.importId()) && e.message().contains("resumed")));
     }
 
+    /**
+     * Cart.com lists some orders without their items (every 4th here): an import holds them, and held orders are
+     * retried by the store's poll, which is brought forward for them rather than left where the store's schedule had
+     * it (an hour away here). Without that, a merchant importing from such a store would wait the check interval.
+     */
+    @Test
+    void ordersAnImportHoldsAreRetriedByAPollBroughtForward() throws Exception {
+        SandboxStores.Store store = SandboxStores.create(Map.of("real_world", List.of("expand_ignored")));
+        long storeId = connect(store, List.of(1L));
+        await().atMost(WAIT).until(() -> polls(storeId) > 0);
+        await().atMost(WAIT).until(() -> update("UPDATE poll_schedule SET next_poll_at = now() + interval '1 hour' "
+                + "WHERE store_id = ? AND lease_owner IS NULL", storeId) == 1);
+        Instant base = Instant.now().minus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(SandboxStores.createOrder(store.domain(), 1, base.plusSeconds(60L * i)));
+        }
+        UUID importId = UUID.randomUUID();
+        send(Topics.IMPORT_REQUESTS, ManualImportRequested.of(storeId, importId, base.minus(Duration.ofHours(1))));
+
+        awaitCompleted(storeId, importId);
+        List<Long> held = activities(storeId).stream().filter(e -> e.kind().equals("order_incomplete"))
+                .map(ActivityRecorded::cartOrderId).distinct().toList();
+        assertTrue(!held.isEmpty() && ids.containsAll(held), "the import held orders listed without items: " + held);
+        // Only a poll publishes the held ones: the one brought forward, or the one an hour away.
+        await().atMost(WAIT).until(() -> published(storeId).stream().map(CartOrderFetched::cartOrderId)
+                .collect(Collectors.toSet()).containsAll(ids));
+        assertTrue(published(storeId).stream().filter(e -> held.contains(e.cartOrderId()))
+                .allMatch(e -> !e.order().path("items").isEmpty()), "published whole");
+    }
+
+    private static long polls(long storeId) {
+        return activities(storeId).stream().filter(e -> e.kind().equals("poll")).count();
+    }
+
+    private int update(String statement, long storeId) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement ps = connection.prepareStatement(statement)) {
+            ps.setLong(1, storeId);
+            return ps.executeUpdate();
+        }
+    }
+
     private static ActivityRecorded awaitCompleted(long storeId, UUID importId) {
         await().atMost(WAIT).until(() -> activities(storeId).stream()
                 .anyMatch(e -> e.kind().equals("import_completed") && importId.equals(e.importId())));

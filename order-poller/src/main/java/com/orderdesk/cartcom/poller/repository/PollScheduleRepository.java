@@ -158,6 +158,23 @@ public class PollScheduleRepository {
                 gap, storeId) == 1;
     }
 
+    /**
+     * Brings the store's next poll forward to when its first held order is due (held orders are retried at a poll's
+     * end), no sooner than {@code gap} after its last poll started. A store being polled gets this from
+     * {@link #releaseAfterSuccess}; one that is failing (backing off), paused or inactive is left alone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pollWhenHeldOrdersAreDue(long storeId, Duration gap) {
+        // GREATEST skips a NULL last_polled_at (never polled); h.due is NULL when the store holds no order.
+        sql.update("""
+                UPDATE poll_schedule SET next_poll_at = LEAST(next_poll_at, GREATEST(h.due, last_polled_at + ?::interval)),
+                    updated_at = now()
+                FROM (SELECT min(next_attempt_at) AS due FROM held_order WHERE store_id = ?) h
+                WHERE store_id = ? AND h.due IS NOT NULL AND active AND paused_reason IS NULL
+                    AND consecutive_failures = 0""",
+                gap, storeId, storeId);
+    }
+
     /** Ends a failed poll: retried after {@code retryIn}, one more consecutive failure counted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean releaseAfterFailure(long storeId, String owner, Duration retryIn, String error) {

@@ -27,13 +27,14 @@ public class ImportOutcomes {
     }
 
     /**
-     * After Kafka acknowledged a page: the orders Cart.com did not give whole are held (the store's polls retry them
-     * and publish them when whole), and the sweep's position and count move on. Returns false if the lease was lost.
+     * After Kafka acknowledged a page: the orders Cart.com did not give whole are held (the store's next poll, brought
+     * forward, retries them and publishes them when whole), and the sweep's position and count move on. Returns false
+     * if the lease was lost.
      */
     @Transactional
     public boolean pageDone(long storeId, UUID importId, String owner, Duration lease, long ordersFound, ListKey position,
                             List<HeldAttempt> held) {
-        pollOutcomes.hold(storeId, held);
+        pollOutcomes.holdForImport(storeId, held);
         return imports.pageDone(importId, owner, lease, ordersFound, position);
     }
 

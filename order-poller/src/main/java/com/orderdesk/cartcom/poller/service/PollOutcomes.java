@@ -75,7 +75,20 @@ public class PollOutcomes {
         return true;
     }
 
-    /** Holds orders a walk met (a poll's or a manual import's) that Cart.com did not give whole: their first attempt. */
+    /**
+     * Holds orders a manual import met that Cart.com did not give whole. Held orders are retried at the end of a poll,
+     * and the store's poll runs on its own schedule, perhaps an hour away: so the poll is brought forward to when the
+     * first of them is due (no sooner than the early-poll gap after the last one).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdForImport(long storeId, List<HeldAttempt> held) {
+        hold(storeId, held);
+        if (!held.isEmpty()) {
+            schedule.pollWhenHeldOrdersAreDue(storeId, earlyPollGap);
+        }
+    }
+
+    /** Holds orders a walk met that Cart.com did not give whole: their first attempt. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void hold(long storeId, List<HeldAttempt> held) {
         for (HeldAttempt attempt : held) {
