@@ -2,6 +2,7 @@ package com.orderdesk.cartcom.poller;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,8 @@ class MultiInstancePollerIT {
             assertTrue(output.contains("Failed to start application")
                     && output.contains("cartcom.public-webhook-base-url must use https"),
                     "a failed start that names the setting; see " + log);
+            assertFalse(output.contains("Error occurred while executing task"),
+                    "refused before any scheduled job ran (none failing on the refused bean); see " + log);
         } finally {
             refused.close();
         }

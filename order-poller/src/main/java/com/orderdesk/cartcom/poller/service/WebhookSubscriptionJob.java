@@ -22,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -31,10 +32,12 @@ import org.jboss.logging.Logger;
  * claimed with a lease (several instances share the work). Each outcome and the activity that reports a change of
  * state commit together. A refusal of the token (401/403: Cart.com's webhooks need the "Perform system tasks" scope)
  * is not retried until the store's credentials change; other failures are retried with the kit's backoff. Created at
- * start-up ({@code @Startup}), so that a public webhook base URL that is not https stops the service saying so.
+ * start-up ({@code @Startup}), so that a public webhook base URL that is not https stops the service saying so; before
+ * the scheduler starts its triggers (its start-up observer has priority {@code PLATFORM_BEFORE}), so that a refused
+ * start says it once instead of running this job, and failing, every tick while the rest of the start-up goes on.
  */
 @ApplicationScoped
-@Startup
+@Startup(Interceptor.Priority.PLATFORM_BEFORE - 1)
 public class WebhookSubscriptionJob {
     private static final Logger LOG = Logger.getLogger(WebhookSubscriptionJob.class);
     private static final int STORES_PER_TICK = 8;
