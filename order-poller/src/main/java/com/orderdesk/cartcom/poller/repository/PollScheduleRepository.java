@@ -143,10 +143,11 @@ public class PollScheduleRepository {
     }
 
     /**
-     * Asks for an early poll (a webhook arrived): the store is due at once, but no sooner than {@code gap} after its
-     * last poll started, so a burst of webhooks makes one poll. A store being polled right now is marked, and
-     * {@link #releaseAfterSuccess} makes the next poll due after the gap instead of the interval. A store that is
-     * failing (backing off), paused or inactive is left alone. Returns whether the store is known and pollable.
+     * Asks for an early poll (a webhook arrived, or a manual import held orders, which a poll retries at its end): the
+     * store is due at once, but no sooner than {@code gap} after its last poll started, so a burst of requests makes
+     * one poll. A store being polled right now is marked, and {@link #releaseAfterSuccess} makes the next poll due
+     * after the gap instead of the interval. A store that is failing (backing off), paused or inactive is left alone.
+     * Returns whether the store is known and pollable.
      */
     public boolean requestEarlyPoll(long storeId, Duration gap) {
         return sql.update("""
@@ -156,23 +157,6 @@ public class PollScheduleRepository {
                     updated_at = now()
                 WHERE store_id = ? AND active AND paused_reason IS NULL AND consecutive_failures = 0""",
                 gap, storeId) == 1;
-    }
-
-    /**
-     * Brings the store's next poll forward to when its first held order is due (held orders are retried at a poll's
-     * end), no sooner than {@code gap} after its last poll started. A store being polled gets this from
-     * {@link #releaseAfterSuccess}; one that is failing (backing off), paused or inactive is left alone.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void pollWhenHeldOrdersAreDue(long storeId, Duration gap) {
-        // GREATEST skips a NULL last_polled_at (never polled); h.due is NULL when the store holds no order.
-        sql.update("""
-                UPDATE poll_schedule SET next_poll_at = LEAST(next_poll_at, GREATEST(h.due, last_polled_at + ?::interval)),
-                    updated_at = now()
-                FROM (SELECT min(next_attempt_at) AS due FROM held_order WHERE store_id = ?) h
-                WHERE store_id = ? AND h.due IS NOT NULL AND active AND paused_reason IS NULL
-                    AND consecutive_failures = 0""",
-                gap, storeId, storeId);
     }
 
     /** Ends a failed poll: retried after {@code retryIn}, one more consecutive failure counted. */

@@ -76,15 +76,15 @@ public class PollOutcomes {
     }
 
     /**
-     * Holds orders a manual import met that Cart.com did not give whole. Held orders are retried at the end of a poll,
-     * and the store's poll runs on its own schedule, perhaps an hour away: so the poll is brought forward to when the
-     * first of them is due (no sooner than the early-poll gap after the last one).
+     * Holds orders a manual import met that Cart.com did not give whole. Held orders are retried at the end of a poll
+     * (their first attempt at once), and the store's poll runs on its own schedule, perhaps an hour away: so an early
+     * poll is asked for, as a webhook asks (no sooner than the early-poll gap after the last one).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdForImport(long storeId, List<HeldAttempt> held) {
         hold(storeId, held);
         if (!held.isEmpty()) {
-            schedule.pollWhenHeldOrdersAreDue(storeId, earlyPollGap);
+            schedule.requestEarlyPoll(storeId, earlyPollGap);
         }
     }
 
